@@ -1,0 +1,16 @@
+// ESM ts-jest: tests import `./x.js` specifiers that ts-jest-resolver maps back to `./x.ts`.
+export default {
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  resolver: 'ts-jest-resolver',
+  extensionsToTreatAsEsm: ['.ts'],
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
+  },
+  // Integration tests spawn git and Node child processes; two cores, so keep workers bounded.
+  maxWorkers: 2,
+  testTimeout: 60000,
+  verbose: false
+};

@@ -1,0 +1,84 @@
+// GraphQL documents for the rebuild round trip. They are validated against GitHub's published
+// schema in the tests (the fake GitHub executes them), so a field GitHub would reject fails there.
+
+const CONTEXT_FIELDS = `
+  __typename
+  ... on CheckRun {
+    name
+    status
+    conclusion
+    startedAt
+    completedAt
+    databaseId
+    checkSuite {
+      app { slug }
+      workflowRun {
+        file { path }
+        workflow { name }
+      }
+    }
+  }
+  ... on StatusContext {
+    context
+    state
+    createdAt
+  }
+`;
+
+/**
+ * Everything rebuild needs in one query (plus pages of pull requests): permission, base and
+ * staging heads, and every open PR to base with its head commit's checks.
+ */
+export const REBUILD_QUERY = `
+query stagingRebuild($owner: String!, $repo: String!, $base: String!, $baseRef: String!, $stagingRef: String!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    viewerPermission
+    baseRef: ref(qualifiedName: $baseRef) {
+      target { oid ... on Commit { tree { oid } } }
+    }
+    stagingRef: ref(qualifiedName: $stagingRef) {
+      target { oid ... on Commit { message tree { oid } } }
+    }
+    pullRequests(states: OPEN, baseRefName: $base, first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC }) {
+      nodes {
+        id
+        number
+        title
+        isDraft
+        isCrossRepository
+        headRefOid
+        author { login }
+        labels(first: 100) { nodes { name } }
+        statusCheckRollup {
+          commit { oid }
+          contexts(first: 100) {
+            pageInfo { hasNextPage endCursor }
+            nodes { ${CONTEXT_FIELDS} }
+          }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+
+/** Further pages of one PR's check contexts, for PRs with more than 100. */
+export const CONTEXTS_QUERY = `
+query stagingContexts($id: ID!, $cursor: String) {
+  node(id: $id) {
+    ... on PullRequest {
+      statusCheckRollup {
+        contexts(first: 100, after: $cursor) {
+          nodes { ${CONTEXT_FIELDS} }
+          pageInfo { hasNextPage endCursor }
+        }
+      }
+    }
+  }
+}`;
+
+/** Only used when `base-branch` is empty and the event payload does not name the default branch. */
+export const DEFAULT_BRANCH_QUERY = `
+query stagingDefaultBranch($owner: String!, $repo: String!) {
+  repository(owner: $owner, name: $repo) { defaultBranchRef { name } }
+}`;

@@ -1,0 +1,90 @@
+// Plain data shared by the rebuild decisions (pure) and its I/O edges (GraphQL, git).
+
+/** One entry of a commit's statusCheckRollup, normalised. */
+export type CheckContext = CheckRunContext | StatusContextEntry;
+
+export interface CheckRunContext {
+  kind: 'check-run';
+  name: string;
+  /** CheckRun.status: QUEUED, IN_PROGRESS, COMPLETED, WAITING, PENDING, REQUESTED. */
+  status: string;
+  /** CheckRun.conclusion, null until completed. */
+  conclusion: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  databaseId: number | null;
+  /** checkSuite.workflowRun.file.path, e.g. `.github/workflows/ci.yml`; null for non-Actions apps. */
+  workflowPath: string | null;
+  /** checkSuite.workflowRun.workflow.name. */
+  workflowName: string | null;
+  /** checkSuite.app.slug, e.g. `github-actions`. */
+  appSlug: string | null;
+}
+
+export interface StatusContextEntry {
+  kind: 'status';
+  /** StatusContext.context. */
+  name: string;
+  /** StatusContext.state: SUCCESS, FAILURE, ERROR, PENDING, EXPECTED. */
+  state: string;
+  createdAt: string | null;
+}
+
+export interface PullRequestInfo {
+  number: number;
+  title: string;
+  author: string | null;
+  isDraft: boolean;
+  isCrossRepository: boolean;
+  /** The head SHA GitHub reports for the PR. */
+  headRefOid: string;
+  labels: string[];
+  /** The commit whose checks were read (the PR's last commit); normally equals headRefOid. */
+  checksOid: string;
+  checks: CheckContext[];
+}
+
+export type SkipReason =
+  | { kind: 'draft' }
+  | { kind: 'fork' }
+  | { kind: 'label'; missing: string[]; excluded: string[] }
+  | { kind: 'ci-failing'; checks: string[] }
+  | { kind: 'ci-pending'; checks: string[] }
+  | { kind: 'no-checks' }
+  | { kind: 'head-moved'; expected: string; actual: string }
+  | { kind: 'conflict'; files: string[]; with: Array<number | 'base'> };
+
+export type PrOutcome =
+  | { number: number; title: string; status: 'merged'; sha: string }
+  | { number: number; title: string; status: 'skipped'; reason: SkipReason };
+
+/** What the current run has to work with, for the fast path. */
+export interface RebuildInputs {
+  baseSha: string;
+  /** PRs that passed the gate, with the SHA that passed, in merge order. */
+  eligible: Array<{ number: number; sha: string }>;
+}
+
+/** How a run ended, for the summary and the `result` output. */
+export type RebuildResultKind =
+  | 'pushed' // staging updated (or created)
+  | 'unchanged' // candidate tree equals the staging tree: nothing pushed
+  | 'lease-lost' // someone else moved staging since the run started: nothing overwritten
+  | 'dry-run'; // computed, not pushed
+
+export interface RebuildResult {
+  result: RebuildResultKind;
+  /** True when the run stopped after the GraphQL round trip (inputs unchanged since the last build). */
+  fastPath: boolean;
+  repository: string; // owner/name
+  baseBranch: string;
+  baseSha: string;
+  stagingBranch: string;
+  /** Staging head after the run (the pushed candidate, or the existing head when nothing was pushed; the candidate on a dry run). Empty when staging does not exist and nothing was pushed. */
+  stagingSha: string;
+  treeSha: string;
+  /** Every open PR to base, in merge order, with its outcome. */
+  outcomes: PrOutcome[];
+  /** Set when staging did not exist before the run. */
+  created: boolean;
+}
