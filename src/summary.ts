@@ -17,14 +17,20 @@ export interface Report {
 }
 
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    // Keep @mentions and #refs inert inside the summary.
-    .replace(/@/g, '&#64;');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;')
+      // Keep @mentions inert inside the summary.
+      .replace(/@/g, '&#64;')
+      // The summary is markdown holding one raw HTML block: a blank line inside a cell would end
+      // the block and let the rest of the text render as markdown (links, images).
+      .replace(/\r/g, '&#13;')
+      .replace(/\n/g, '&#10;')
+  );
 }
 
 /** Markdown-free HTML for the job summary; everything user-controlled is escaped. */
@@ -64,17 +70,25 @@ export function renderText(report: Report): string {
   if (report.facts.length > 0) lines.push('');
   for (const table of report.tables) {
     if (table.caption) lines.push(table.caption);
+    // A line break or tab inside a cell would break the columns.
+    const rows = table.rows.map(r => r.map(c => c.replace(/[\r\n\t]+/g, ' ')));
     const widths = table.headers.map((h, i) =>
-      Math.max(h.length, ...table.rows.map(r => (r[i] ?? '').length))
+      Math.max(h.length, ...rows.map(r => (r[i] ?? '').length))
     );
     const fmt = (cells: string[]): string =>
-      cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+      cells
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
     lines.push(fmt(table.headers));
     lines.push(fmt(widths.map(w => '-'.repeat(w))));
-    for (const row of table.rows) lines.push(fmt(row));
+    for (const row of rows) lines.push(fmt(row));
     lines.push('');
   }
-  for (const note of report.notes) lines.push(note.code ? `    ${note.text}` : note.text);
+  for (const note of report.notes) {
+    if (note.code) lines.push(...note.text.split('\n').map(line => `    ${line}`));
+    else lines.push(note.text);
+  }
   return lines.join('\n').trimEnd() + '\n';
 }
 

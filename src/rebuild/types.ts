@@ -55,8 +55,8 @@ export type SkipReason =
   | { kind: 'conflict'; files: string[]; with: Array<number | 'base'> };
 
 export type PrOutcome =
-  | { number: number; title: string; status: 'merged'; sha: string }
-  | { number: number; title: string; status: 'skipped'; reason: SkipReason };
+  | { number: number; title: string; author: string | null; status: 'merged'; sha: string }
+  | { number: number; title: string; author: string | null; status: 'skipped'; reason: SkipReason };
 
 /** What the current run has to work with, for the fast path. */
 export interface RebuildInputs {

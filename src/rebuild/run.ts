@@ -1,0 +1,364 @@
+import * as core from '@actions/core';
+import type { Git } from '../git.js';
+import type { GitHub, RebuildState } from '../github.js';
+import type { RebuildSettings } from '../inputs.js';
+import { InputError } from '../inputs.js';
+import type { FluxClient } from '../kubernetes.js';
+import { attributeConflict } from './conflicts.js';
+import { evaluatePullRequest } from './gate.js';
+import { mergeOrder } from './order.js';
+import { describeSkip, oneLine, shortSha } from './reasons.js';
+import { formatStagingMessage, inputsDigest, parseStagingRecord } from './record.js';
+import type { PrOutcome, PullRequestInfo, RebuildResult } from './types.js';
+
+export interface RebuildDeps {
+  github: GitHub;
+  git: Git;
+  /** Only called when a push happened and `flux-source` is set. */
+  flux?: () => FluxClient;
+}
+
+const PR_REF = (n: number): string => `refs/remotes/pull/${n}/head`;
+
+/** Staging = base + every open PR whose CI passes, merged in PR-number order. */
+export async function rebuild(
+  settings: RebuildSettings,
+  deps: RebuildDeps
+): Promise<RebuildResult> {
+  const { github, git } = deps;
+  if (settings.readOnlyReason) {
+    throw new InputError(
+      `The token is read-only: ${settings.readOnlyReason}, and GitHub gives such runs a read-only GITHUB_TOKEN. ` +
+        `Run rebuild on pull_request: closed, workflow_run, workflow_dispatch or schedule instead.`
+    );
+  }
+  await checkGit(git);
+
+  const base = settings.baseBranch ?? settings.eventDefaultBranch ?? (await github.defaultBranch());
+  if (base === settings.stagingBranch) {
+    throw new InputError(
+      `staging-branch '${base}' is the base branch. The staging branch is force-pushed on every run: use a separate branch such as 'staging'.`
+    );
+  }
+
+  const state = await core.group('Query GitHub', async () => {
+    const s = await github.loadRebuildState(base, settings.stagingBranch);
+    core.info(`${s.pullRequests.length} open pull request(s) to ${base}`);
+    return s;
+  });
+  checkState(state, settings, github.slug, base);
+  const baseSha = state.baseSha as string;
+
+  const gated = mergeOrder(state.pullRequests).map(pr => ({
+    pr,
+    decision: evaluatePullRequest(pr, settings)
+  }));
+  const eligible = gated.flatMap(g =>
+    g.decision.eligible ? [{ pr: g.pr, sha: g.decision.sha }] : []
+  );
+  const gateSkips = new Map<number, PrOutcome>();
+  for (const g of gated) {
+    if (!g.decision.eligible) {
+      gateSkips.set(g.pr.number, {
+        number: g.pr.number,
+        title: g.pr.title,
+        author: g.pr.author,
+        status: 'skipped',
+        reason: g.decision.reason
+      });
+    }
+  }
+  const shas = new Map(eligible.map(e => [e.pr.number, e.sha]));
+  const digest = inputsDigest({
+    baseSha,
+    eligible: eligible.map(e => ({ number: e.pr.number, sha: e.sha }))
+  });
+
+  const common = {
+    repository: github.slug,
+    baseBranch: base,
+    baseSha,
+    stagingBranch: settings.stagingBranch,
+    created: state.staging === null
+  };
+
+  // Fast path: staging was built from exactly these inputs; nothing to fetch, merge or push.
+  const record = state.staging ? parseStagingRecord(state.staging.message) : null;
+  if (state.staging && record && record.digest === digest) {
+    core.info('Base and eligible PR heads are unchanged since staging was built: nothing to do.');
+    const conflicts = new Map(record.conflicts.map(c => [c.number, c]));
+    const outcomes = gated.map(({ pr, decision }): PrOutcome => {
+      const conflict = conflicts.get(pr.number);
+      if (conflict) {
+        return {
+          number: pr.number,
+          title: pr.title,
+          author: pr.author,
+          status: 'skipped',
+          reason: { kind: 'conflict', files: conflict.files, with: conflict.with }
+        };
+      }
+      return decision.eligible
+        ? {
+            number: pr.number,
+            title: pr.title,
+            author: pr.author,
+            status: 'merged',
+            sha: decision.sha
+          }
+        : (gateSkips.get(pr.number) as PrOutcome);
+    });
+    return {
+      ...common,
+      result: 'unchanged',
+      fastPath: true,
+      stagingSha: state.staging.sha,
+      treeSha: state.staging.tree,
+      outcomes
+    };
+  }
+
+  const available = await core.group('Fetch', () => fetchAll(git, base, baseSha, eligible));
+
+  const built = await core.group('Merge', () => mergeAll(git, baseSha, eligible, available));
+  const outcomes = gated.map(
+    g => built.outcomes.get(g.pr.number) ?? (gateSkips.get(g.pr.number) as PrOutcome)
+  );
+  const message = formatStagingMessage({ baseBranch: base, baseSha, outcomes, digest });
+  const candidate = await git.commitTree(built.tree, [built.head], message);
+  core.info(`Candidate ${candidate} (tree ${built.tree})`);
+
+  if (state.staging && state.staging.tree === built.tree) {
+    core.info(`The candidate tree equals ${settings.stagingBranch}'s tree: nothing to push.`);
+    const result: RebuildResult = {
+      ...common,
+      result: 'unchanged',
+      fastPath: false,
+      stagingSha: state.staging.sha,
+      treeSha: built.tree,
+      outcomes
+    };
+    await postStatuses(github, settings, result, candidate, shas);
+    return result;
+  }
+  if (settings.dryRun) {
+    core.info('Dry run: not pushing.');
+    return {
+      ...common,
+      result: 'dry-run',
+      fastPath: false,
+      stagingSha: candidate,
+      treeSha: built.tree,
+      outcomes
+    };
+  }
+
+  const pushed = await core.group('Push', () =>
+    git.tryPushWithLease(candidate, settings.stagingBranch, state.staging?.sha ?? null)
+  );
+  if (!pushed.ok) {
+    if (!pushed.leaseLost) throw pushError(pushed.message, github.slug);
+    core.warning(
+      `${settings.stagingBranch} moved since this run read it (${state.staging ? shortSha(state.staging.sha) : 'absent'}); nothing was overwritten. The next run rebuilds it.`
+    );
+    return {
+      ...common,
+      result: 'lease-lost',
+      fastPath: false,
+      stagingSha: state.staging?.sha ?? '',
+      treeSha: built.tree,
+      outcomes
+    };
+  }
+  const result: RebuildResult = {
+    ...common,
+    result: 'pushed',
+    fastPath: false,
+    stagingSha: candidate,
+    treeSha: built.tree,
+    outcomes
+  };
+  await postStatuses(github, settings, result, candidate, shas);
+  await nudgeFlux(settings, deps);
+  return result;
+}
+
+async function checkGit(git: Git): Promise<void> {
+  const v = await git.version();
+  if (v.major < 2 || (v.major === 2 && v.minor < 38)) {
+    throw new Error(
+      `rebuild needs git 2.38 or newer (for 'git merge-tree --write-tree'); this runner has ${v.text}. Use a current GitHub-hosted runner or install a newer git.`
+    );
+  }
+  if (!(await git.isRepository())) {
+    throw new InputError(
+      `${git.cwd} is not a git repository. Run actions/checkout before this action (the default fetch-depth is fine).`
+    );
+  }
+}
+
+function checkState(
+  state: RebuildState,
+  settings: RebuildSettings,
+  slug: string,
+  base: string
+): void {
+  if (
+    state.viewerPermission &&
+    !['ADMIN', 'MAINTAIN', 'WRITE'].includes(state.viewerPermission) &&
+    !settings.dryRun
+  ) {
+    throw new InputError(
+      `The token can only read ${slug} (permission ${state.viewerPermission}); rebuild pushes ${settings.stagingBranch}. ` +
+        `Give the job 'permissions: contents: write' (and 'statuses: write' with commit-status), or pass a token that can push.`
+    );
+  }
+  if (!state.baseSha) {
+    throw new InputError(
+      `Base branch '${base}' does not exist in ${slug}. Set base-branch to an existing branch.`
+    );
+  }
+}
+
+/** One fetch for the base and every eligible PR's `refs/pull/N/head`; returns the SHAs now present. */
+async function fetchAll(
+  git: Git,
+  base: string,
+  baseSha: string,
+  eligible: Array<{ pr: PullRequestInfo; sha: string }>
+): Promise<Set<string>> {
+  const refspecs = [
+    `+refs/heads/${base}:refs/remotes/origin/${base}`,
+    ...eligible.map(e => `+refs/pull/${e.pr.number}/head:${PR_REF(e.pr.number)}`)
+  ];
+  // merge-tree needs merge bases: a shallow checkout (actions/checkout's default) gets its history.
+  const unshallow = await git.isShallow();
+  core.info(
+    `Fetching ${base} and ${eligible.length} pull request head(s)${unshallow ? ' (unshallowing)' : ''}`
+  );
+  await git.fetch(refspecs, { unshallow });
+  const wanted = [baseSha, ...eligible.map(e => e.sha)];
+  const present = new Set<string>();
+  const missing: string[] = [];
+  for (const sha of wanted) {
+    if (await git.hasCommit(sha)) present.add(sha);
+    else missing.push(sha);
+  }
+  // A head force-pushed after its checks ran is no longer under refs/pull/N/head: ask for it by SHA.
+  if (missing.length > 0 && (await git.tryFetchCommits(missing))) {
+    for (const sha of missing) if (await git.hasCommit(sha)) present.add(sha);
+  }
+  if (!present.has(baseSha)) {
+    throw new Error(`Could not fetch ${base} at ${baseSha} from origin.`);
+  }
+  return present;
+}
+
+async function mergeAll(
+  git: Git,
+  baseSha: string,
+  eligible: Array<{ pr: PullRequestInfo; sha: string }>,
+  available: Set<string>
+): Promise<{ head: string; tree: string; outcomes: Map<number, PrOutcome> }> {
+  let head = baseSha;
+  let tree = await git.treeOf(baseSha);
+  const outcomes = new Map<number, PrOutcome>();
+  const merged: Array<{ number: number; sha: string }> = [];
+  for (const { pr, sha } of eligible) {
+    const skip = (reason: Extract<PrOutcome, { status: 'skipped' }>['reason']): void => {
+      outcomes.set(pr.number, {
+        number: pr.number,
+        title: pr.title,
+        author: pr.author,
+        status: 'skipped',
+        reason
+      });
+      core.info(`#${pr.number}: skipped, ${describeSkip(reason)}`);
+    };
+    if (!available.has(sha)) {
+      const actual = (await git.tryRevParse(PR_REF(pr.number))) ?? 'unknown';
+      skip({ kind: 'head-moved', expected: sha, actual });
+      continue;
+    }
+    const result = await git.mergeTree(head, sha);
+    if (!result.clean) {
+      const alone = head === baseSha ? result : await git.mergeTree(baseSha, sha);
+      const changed = await Promise.all(
+        merged.map(async m => ({
+          number: m.number,
+          changed: await git.changedFiles(baseSha, m.sha)
+        }))
+      );
+      skip({
+        kind: 'conflict',
+        files: result.conflicts,
+        with: attributeConflict(result.conflicts, !alone.clean, changed)
+      });
+      continue;
+    }
+    const message = `Merge #${pr.number}: ${oneLine(pr.title)}\n\nHead: ${sha}\n`;
+    head = await git.commitTree(result.tree, [head, sha], message);
+    tree = result.tree;
+    merged.push({ number: pr.number, sha });
+    outcomes.set(pr.number, {
+      number: pr.number,
+      title: pr.title,
+      author: pr.author,
+      status: 'merged',
+      sha
+    });
+    core.info(`#${pr.number}: merged ${shortSha(sha)}`);
+  }
+  return { head, tree, outcomes };
+}
+
+function pushError(message: string, slug: string): Error {
+  if (/403|denied|not allowed|Permission to/i.test(message)) {
+    return new Error(
+      `The token cannot push to ${slug} (${message.split('\n').pop() ?? message}). Give the job 'permissions: contents: write', keep actions/checkout's persist-credentials, or pass a token that can push.`
+    );
+  }
+  return new Error(`Pushing staging failed: ${message}`);
+}
+
+/** Opt-in: a status on every merged or conflicting PR head. Never read back by the gate. */
+async function postStatuses(
+  github: GitHub,
+  settings: RebuildSettings,
+  result: RebuildResult,
+  candidate: string,
+  shas: Map<number, string>
+): Promise<void> {
+  const context = settings.commitStatus;
+  if (!context || settings.dryRun) return;
+  await core.group('Commit statuses', async () => {
+    for (const o of result.outcomes) {
+      if (o.status === 'merged') {
+        await github.createStatus(o.sha, {
+          state: 'success',
+          context,
+          description: `In ${settings.stagingBranch} (${shortSha(candidate)})`,
+          targetUrl: settings.runUrl
+        });
+      } else if (o.reason.kind === 'conflict') {
+        const sha = shas.get(o.number);
+        if (!sha) continue;
+        await github.createStatus(sha, {
+          state: 'failure',
+          context,
+          description: `Not in ${settings.stagingBranch}: ${describeSkip(o.reason)}`,
+          targetUrl: settings.runUrl
+        });
+      }
+    }
+  });
+}
+
+async function nudgeFlux(settings: RebuildSettings, deps: RebuildDeps): Promise<void> {
+  if (!settings.fluxSource || !deps.flux) return;
+  const { namespace, name } = settings.fluxSource;
+  await core.group('Flux', async () => {
+    await (deps.flux as () => FluxClient)().requestReconcile(namespace, name, new Date());
+    core.info(`Requested reconciliation of GitRepository ${namespace}/${name}`);
+  });
+}
