@@ -1,0 +1,192 @@
+import * as core from '@actions/core';
+import { getExecOutput } from '@actions/exec';
+
+export interface GitResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export class GitError extends Error {
+  override name = 'GitError';
+  constructor(
+    readonly args: string[],
+    readonly result: GitResult
+  ) {
+    super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
+  }
+}
+
+/** Commits made by the action are attributed to the Actions bot, passed per command. */
+const IDENTITY = [
+  '-c',
+  'user.name=github-actions[bot]',
+  '-c',
+  'user.email=41898282+github-actions[bot]@users.noreply.github.com'
+];
+
+export type MergeResult =
+  { clean: true; tree: string } | { clean: false; tree: string; conflicts: string[] };
+
+export type PushResult = { ok: true } | { ok: false; leaseLost: boolean; message: string };
+
+/**
+ * Every git command goes through `exec` (argument arrays, never a shell; prompts disabled).
+ * Methods that may fail on purpose are `try*` and return a value instead of throwing.
+ */
+export class Git {
+  /** Processes spawned by all instances; the benchmark reports it. */
+  static spawned = 0;
+
+  constructor(
+    readonly cwd: string,
+    private readonly remote = 'origin'
+  ) {}
+
+  async exec(
+    args: string[],
+    options: { allowFailure?: boolean; input?: string } = {}
+  ): Promise<GitResult> {
+    Git.spawned++;
+    core.debug(`git ${args.join(' ')}`);
+    const result = await getExecOutput('git', args, {
+      cwd: this.cwd,
+      silent: true,
+      ignoreReturnCode: true,
+      input: options.input === undefined ? undefined : Buffer.from(options.input),
+      env: {
+        ...(process.env as Record<string, string>),
+        GIT_TERMINAL_PROMPT: '0',
+        GCM_INTERACTIVE: 'Never',
+        GIT_ASKPASS: '',
+        SSH_ASKPASS: '',
+        LC_ALL: 'C'
+      }
+    });
+    if (result.exitCode !== 0 && !options.allowFailure) throw new GitError(args, result);
+    return result;
+  }
+
+  /** Retried: only network commands may fail for reasons a second attempt fixes. */
+  private async network(args: string[]): Promise<GitResult> {
+    let last: GitResult | undefined;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      last = await this.exec(args, { allowFailure: true });
+      if (last.exitCode === 0 || !isTransient(last.stderr)) return last;
+      core.info(`git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${last.stderr.trim()}`);
+      await new Promise(resolve => setTimeout(resolve, attempt * 1000));
+    }
+    return last as GitResult;
+  }
+
+  async version(): Promise<{ major: number; minor: number; text: string }> {
+    const { stdout } = await this.exec(['version']);
+    const match = /(\d+)\.(\d+)/.exec(stdout);
+    return { major: Number(match?.[1] ?? 0), minor: Number(match?.[2] ?? 0), text: stdout.trim() };
+  }
+
+  async isRepository(): Promise<boolean> {
+    const r = await this.exec(['rev-parse', '--git-dir'], { allowFailure: true });
+    return r.exitCode === 0;
+  }
+
+  async isShallow(): Promise<boolean> {
+    const { stdout } = await this.exec(['rev-parse', '--is-shallow-repository']);
+    return stdout.trim() === 'true';
+  }
+
+  async tryRevParse(rev: string): Promise<string | null> {
+    const r = await this.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', rev], {
+      allowFailure: true
+    });
+    return r.exitCode === 0 ? r.stdout.trim() : null;
+  }
+
+  async hasCommit(sha: string): Promise<boolean> {
+    const r = await this.exec(['cat-file', '-e', `${sha}^{commit}`], { allowFailure: true });
+    return r.exitCode === 0;
+  }
+
+  /** One fetch for all refspecs. `unshallow` turns a shallow checkout into a full one. */
+  async fetch(refspecs: string[], options: { unshallow?: boolean } = {}): Promise<void> {
+    const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--quiet'];
+    if (options.unshallow) args.push('--unshallow');
+    const r = await this.network([...args, this.remote, ...refspecs]);
+    if (r.exitCode !== 0) throw new GitError(args, r);
+  }
+
+  /** Fetches single commits by SHA; false when the remote does not serve them. */
+  async tryFetchCommits(shas: string[]): Promise<boolean> {
+    const r = await this.network(['fetch', '--no-tags', '--quiet', this.remote, ...shas]);
+    return r.exitCode === 0;
+  }
+
+  /** A merge without a worktree (git ≥ 2.38). Conflicted paths come back, the merge is not fatal. */
+  async mergeTree(ours: string, theirs: string): Promise<MergeResult> {
+    const args = ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', ours, theirs];
+    const r = await this.exec(args, { allowFailure: true });
+    if (r.exitCode !== 0 && r.exitCode !== 1) throw new GitError(args, r);
+    const [tree, ...rest] = r.stdout.split('\0').filter(s => s !== '');
+    if (!tree) throw new GitError(args, r);
+    if (r.exitCode === 0) return { clean: true, tree };
+    return { clean: false, tree, conflicts: [...new Set(rest)].sort() };
+  }
+
+  async commitTree(tree: string, parents: string[], message: string): Promise<string> {
+    const args = [...IDENTITY, 'commit-tree', tree, ...parents.flatMap(p => ['-p', p]), '-F', '-'];
+    const { stdout } = await this.exec(args, { input: message });
+    return stdout.trim();
+  }
+
+  async treeOf(rev: string): Promise<string> {
+    const { stdout } = await this.exec([
+      'rev-parse',
+      '--verify',
+      '--end-of-options',
+      `${rev}^{tree}`
+    ]);
+    return stdout.trim();
+  }
+
+  /** Paths changed on `head` since it forked from `base` (three-dot diff). */
+  async changedFiles(base: string, head: string): Promise<string[]> {
+    const { stdout } = await this.exec(['diff', '--name-only', '-z', `${base}...${head}`, '--']);
+    return stdout.split('\0').filter(s => s !== '');
+  }
+
+  /** The file at `rev:path`, or null when the revision or the path does not exist. */
+  async tryShowFile(rev: string, path: string): Promise<string | null> {
+    const r = await this.exec(['show', `${rev}:${path}`], { allowFailure: true });
+    return r.exitCode === 0 ? r.stdout : null;
+  }
+
+  /**
+   * Force-pushes `sha` to `refs/heads/<branch>` only if the remote branch is still `expected`
+   * (null: must not exist yet). A lost lease overwrites nothing.
+   */
+  async tryPushWithLease(
+    sha: string,
+    branch: string,
+    expected: string | null
+  ): Promise<PushResult> {
+    const ref = `refs/heads/${branch}`;
+    const args = [
+      'push',
+      '--porcelain',
+      `--force-with-lease=${ref}:${expected ?? ''}`,
+      this.remote,
+      `${sha}:${ref}`
+    ];
+    const r = await this.network(args);
+    if (r.exitCode === 0) return { ok: true };
+    const output = `${r.stdout}\n${r.stderr}`;
+    const leaseLost = /stale info|\[rejected\]|fetch first|non-fast-forward/.test(output);
+    return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
+  }
+}
+
+function isTransient(stderr: string): boolean {
+  return /(HTTP 5\d\d|returned error: 5\d\d|RPC failed|early EOF|Connection reset|timed out|Could not resolve host|unexpected disconnect)/i.test(
+    stderr
+  );
+}
