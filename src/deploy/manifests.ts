@@ -1,0 +1,229 @@
+// Staging CronJobs derived from a dataset's production CronJobs: same jobs, new names, the staged
+// image, labels that let cleanup find every kind, and an optionally staggered schedule.
+import type { V1Container, V1CronJob, V1ObjectMeta } from '@kubernetes/client-node';
+import { StagingError, ValidationError, quote } from './errors.js';
+import { SOURCE_ANNOTATION, stagingLabels } from './labels.js';
+import { checkCronJobName, checkIndexedJobName, deriveKind } from './names.js';
+import { validateDatasetId, validateVersion } from './ref.js';
+import { offsetSchedule } from './schedule.js';
+
+export { labelValue, stagingLabels, stagingSelector } from './labels.js';
+
+export interface ProductionCronJob {
+  /** Where it came from (a file path or the command), for error messages. */
+  source: string;
+  cronJob: V1CronJob;
+}
+
+export interface StagingInput {
+  /** The config's name-prefix. */
+  prefix: string;
+  namespace: string;
+  datasetId: string;
+  version: string;
+  /** The staged image, `{repository}:{git sha}` (or `@sha256:...`). */
+  image: string;
+  productionCronJobs: readonly ProductionCronJob[];
+  scheduleOffsetMinutes: number;
+}
+
+export interface StagedCronJob {
+  name: string;
+  kind: string;
+  source: string;
+  productionName: string;
+  schedule: string;
+  image: string;
+  manifest: V1CronJob;
+}
+
+const SERVER_SET_METADATA = [
+  'uid',
+  'resourceVersion',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'generation',
+  'managedFields',
+  'ownerReferences',
+  'selfLink'
+] as const;
+// kubectl's copy of the production object: carried over, it would describe the wrong object.
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+const CRON_JOB_NAME_ENV = 'CRON_JOB_NAME';
+
+/** The repository part of an image reference: without `@digest` and `:tag` (keeps registry ports). */
+export function imageRepository(image: string): string {
+  const withoutDigest = image.split('@')[0] ?? '';
+  const lastColon = withoutDigest.lastIndexOf(':');
+  return lastColon > withoutDigest.lastIndexOf('/')
+    ? withoutDigest.slice(0, lastColon)
+    : withoutDigest;
+}
+
+/** Docker Hub spellings (nginx, library/nginx, docker.io/library/nginx) compare equal. */
+function canonicalRepository(repository: string): string {
+  const parts = repository.split('/');
+  const first = parts[0] ?? '';
+  const hasRegistry =
+    parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  let registry = hasRegistry ? first : 'docker.io';
+  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = 'docker.io';
+  const path = hasRegistry ? parts.slice(1) : parts;
+  if (registry === 'docker.io' && path.length === 1) path.unshift('library');
+  return [registry, ...path].join('/');
+}
+
+function checkImage(image: string): string {
+  const repository = imageRepository(image);
+  if (/\s/.test(image) || repository === '' || repository === image) {
+    throw new ValidationError(
+      `Image ${quote(image)} is not a usable staging image: expected {repository}:{tag} or ` +
+        '{repository}@sha256:{digest}, e.g. ghcr.io/org/app:3f2c1e9 (the git SHA the image was ' +
+        'built from), without spaces.'
+    );
+  }
+  return repository;
+}
+
+function withLabels(
+  metadata: V1ObjectMeta | undefined,
+  labels: Record<string, string>
+): V1ObjectMeta {
+  // Ours win: a production label with the same key would make cleanup miss or mis-target the object.
+  return { ...metadata, labels: { ...metadata?.labels, ...labels } };
+}
+
+function stagedMetadata(
+  metadata: V1ObjectMeta | undefined,
+  name: string,
+  namespace: string,
+  labels: Record<string, string>,
+  productionName: string
+): V1ObjectMeta {
+  const result = withLabels(metadata, labels);
+  for (const field of SERVER_SET_METADATA) delete result[field];
+  const annotations = { ...result.annotations };
+  delete annotations[LAST_APPLIED];
+  return {
+    ...result,
+    name,
+    namespace,
+    annotations: { ...annotations, [SOURCE_ANNOTATION]: productionName }
+  };
+}
+
+function setCronJobNameEnv(container: V1Container, name: string): void {
+  for (const variable of container.env ?? []) {
+    if (variable.name !== CRON_JOB_NAME_ENV) continue;
+    variable.value = name;
+    delete variable.valueFrom;
+  }
+}
+
+function what(productionName: string, source: string): string {
+  return `CronJob ${quote(productionName)} (from ${source})`;
+}
+
+function stageOne(
+  input: StagingInput,
+  production: ProductionCronJob,
+  repository: string
+): StagedCronJob {
+  const { cronJob, source } = production;
+  const productionName = cronJob.metadata?.name ?? '';
+  if (productionName === '') {
+    throw new ValidationError(`A CronJob from ${source} has no metadata.name; give it a name.`);
+  }
+  const kind = deriveKind(productionName, input.datasetId);
+  const name = checkCronJobName({ ...input, kind });
+  const labels = stagingLabels(input.datasetId, input.version, kind);
+  const manifest = structuredClone(cronJob);
+  delete manifest.status;
+  manifest.apiVersion = 'batch/v1';
+  manifest.kind = 'CronJob';
+  manifest.metadata = stagedMetadata(
+    manifest.metadata,
+    name,
+    input.namespace,
+    labels,
+    productionName
+  );
+
+  const spec = manifest.spec;
+  try {
+    spec.schedule = offsetSchedule(spec.schedule, input.scheduleOffsetMinutes);
+  } catch (e) {
+    if (!(e instanceof StagingError)) throw e;
+    throw new ValidationError(`${what(productionName, source)}: ${e.message}`);
+  }
+  const jobTemplate = spec.jobTemplate;
+  jobTemplate.metadata = withLabels(jobTemplate.metadata, labels);
+  const jobSpec = jobTemplate.spec;
+  if (jobSpec === undefined) {
+    throw new ValidationError(`${what(productionName, source)} has no spec.jobTemplate.spec.`);
+  }
+  jobSpec.template.metadata = withLabels(jobSpec.template.metadata, labels);
+  if (jobSpec.completionMode === 'Indexed') checkIndexedJobName(name, jobSpec.completions ?? 1);
+
+  const podSpec = jobSpec.template.spec;
+  const containers = [...(podSpec?.initContainers ?? []), ...(podSpec?.containers ?? [])];
+  let replaced = 0;
+  for (const container of containers) {
+    if (
+      container.image !== undefined &&
+      canonicalRepository(imageRepository(container.image)) === canonicalRepository(repository)
+    ) {
+      container.image = input.image;
+      replaced++;
+    }
+    setCronJobNameEnv(container, name);
+  }
+  if (replaced === 0) {
+    const images = containers.map(c => c.image ?? '(none)').join(', ') || '(no containers)';
+    throw new ValidationError(
+      `${what(productionName, source)} has no container running ${repository}, the repository ` +
+        `of the staged image ${input.image}; its images: ${images}. Staging swaps the image only ` +
+        'in containers that run the production image: check the image input, or the image of ' +
+        'the production CronJob.'
+    );
+  }
+  return {
+    name,
+    kind,
+    source,
+    productionName,
+    schedule: spec.schedule,
+    image: input.image,
+    manifest
+  };
+}
+
+/** One staging CronJob per production CronJob, sorted by name; throws on the first problem. */
+export function buildStagingCronJobs(input: StagingInput): StagedCronJob[] {
+  validateDatasetId(input.datasetId);
+  validateVersion(input.version);
+  const repository = checkImage(input.image);
+  if (input.productionCronJobs.length === 0) {
+    throw new ValidationError(
+      `No production CronJobs found for dataset ${quote(input.datasetId)}: its cronjobs globs or ` +
+        'cronjobs-command in the staging config matched nothing. Point them at the manifests of ' +
+        "the dataset's production CronJobs."
+    );
+  }
+  const byKind = new Map<string, StagedCronJob>();
+  for (const production of input.productionCronJobs) {
+    const staged = stageOne(input, production, repository);
+    const previous = byKind.get(staged.kind);
+    if (previous !== undefined) {
+      throw new ValidationError(
+        `Production CronJobs ${quote(previous.productionName)} (from ${previous.source}) and ` +
+          `${quote(staged.productionName)} (from ${staged.source}) both have the kind ` +
+          `${quote(staged.kind)}, so both would be staged as ${quote(staged.name)}. Keep one of ` +
+          "them in the dataset's cronjobs (a file matched by two globs counts twice)."
+      );
+    }
+    byKind.set(staged.kind, staged);
+  }
+  return [...byKind.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

@@ -1,0 +1,348 @@
+import { describe, expect, it } from '@jest/globals';
+import type { V1CronJob } from '@kubernetes/client-node';
+import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
+import { ValidationError } from '../../../src/deploy/errors.js';
+import {
+  buildStagingCronJobs,
+  imageRepository,
+  stagingSelector,
+  type StagingInput
+} from '../../../src/deploy/manifests.js';
+
+const DATASET = 'noaa-gfs-forecast';
+const IMAGE = 'ghcr.io/org/reformatters:3f2c1e9';
+
+function production(kind: string, overrides: (cj: V1CronJob) => void = () => {}): V1CronJob {
+  const cronJob: V1CronJob = {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: {
+      name: `${DATASET}-${kind}`,
+      namespace: 'prod',
+      uid: '1234',
+      resourceVersion: '99',
+      generation: 3,
+      creationTimestamp: new Date('2024-01-01T00:00:00Z'),
+      managedFields: [{ manager: 'kubectl' }],
+      labels: { app: 'reformatters', 'staging-action/kind': 'wrong' },
+      annotations: {
+        'kubectl.kubernetes.io/last-applied-configuration': '{"huge":"blob"}',
+        owner: 'data-team'
+      }
+    },
+    spec: {
+      schedule: '0 * * * *',
+      jobTemplate: {
+        metadata: { labels: { team: 'data' } },
+        spec: {
+          template: {
+            metadata: { labels: { pod: 'yes' } },
+            spec: {
+              restartPolicy: 'Never',
+              initContainers: [{ name: 'setup', image: 'ghcr.io/org/reformatters:old' }],
+              containers: [
+                {
+                  name: 'main',
+                  image: 'ghcr.io/org/reformatters:old',
+                  env: [
+                    { name: 'CRON_JOB_NAME', value: `${DATASET}-${kind}` },
+                    { name: 'OTHER', value: 'x' }
+                  ]
+                },
+                { name: 'sidecar', image: 'busybox:1.36', env: [{ name: 'OTHER', value: 'y' }] }
+              ]
+            }
+          }
+        }
+      }
+    },
+    status: { lastScheduleTime: new Date('2024-01-02T00:00:00Z') }
+  };
+  overrides(cronJob);
+  return cronJob;
+}
+
+function input(overrides: Partial<StagingInput> = {}): StagingInput {
+  return {
+    prefix: 'staging',
+    namespace: 'datasets',
+    datasetId: DATASET,
+    version: '0.3.0',
+    image: IMAGE,
+    productionCronJobs: [
+      { source: 'deploy/update.yaml', cronJob: production('update') },
+      { source: 'deploy/validate.yaml', cronJob: production('validate') },
+      { source: 'deploy/archive.yaml', cronJob: production('archive-grib-files') }
+    ],
+    scheduleOffsetMinutes: 0,
+    ...overrides
+  };
+}
+
+function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.message;
+    throw e;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+function podSpec(cronJob: V1CronJob) {
+  const spec = cronJob.spec.jobTemplate.spec?.template.spec;
+  if (spec === undefined) throw new Error('no pod spec');
+  return spec;
+}
+
+describe('buildStagingCronJobs', () => {
+  it('stages every kind of the dataset, named after prefix, id, version and kind', () => {
+    const staged = buildStagingCronJobs(input());
+    expect(staged.map(s => [s.name, s.kind, s.source])).toEqual([
+      [
+        'staging-noaa-gfs-forecast-v0-3-0-archive-grib-files',
+        'archive-grib-files',
+        'deploy/archive.yaml'
+      ],
+      ['staging-noaa-gfs-forecast-v0-3-0-update', 'update', 'deploy/update.yaml'],
+      ['staging-noaa-gfs-forecast-v0-3-0-validate', 'validate', 'deploy/validate.yaml']
+    ]);
+    for (const s of staged) {
+      expect(s.manifest.metadata?.name).toBe(s.name);
+      expect(s.manifest.metadata?.namespace).toBe('datasets');
+      expect(s.image).toBe(IMAGE);
+    }
+  });
+
+  it('produces manifests that pass the Kubernetes schema', () => {
+    for (const { manifest } of buildStagingCronJobs(input())) {
+      expect(() =>
+        new CronJob(
+          JSON.parse(JSON.stringify(manifest)) as ConstructorParameters<typeof CronJob>[0]
+        ).validate()
+      ).not.toThrow();
+    }
+  });
+
+  it('puts the staged image in matching containers and init containers only', () => {
+    const [update] = buildStagingCronJobs(
+      input({ productionCronJobs: [{ source: 's', cronJob: production('update') }] })
+    );
+    const spec = podSpec(update.manifest);
+    expect(spec.initContainers?.map(c => c.image)).toEqual([IMAGE]);
+    expect(spec.containers.map(c => c.image)).toEqual([IMAGE, 'busybox:1.36']);
+  });
+
+  it('keeps registry ports apart from tags when matching the repository', () => {
+    const cronJob = production('update', cj => {
+      podSpec(cj).initContainers = [{ name: 'other', image: 'localhost:5000/app-tools:1' }];
+      podSpec(cj).containers[0].image = 'localhost:5000/app@sha256:' + 'a'.repeat(64);
+    });
+    const image = 'localhost:5000/app:newsha';
+    const [staged] = buildStagingCronJobs(
+      input({ image, productionCronJobs: [{ source: 's', cronJob }] })
+    );
+    const spec = podSpec(staged.manifest);
+    expect(spec.containers[0]?.image).toBe(image);
+    expect(spec.initContainers?.[0]?.image).toBe('localhost:5000/app-tools:1');
+  });
+
+  it('treats Docker Hub spellings of one repository as the same', () => {
+    const cronJob = production('update', cj => {
+      podSpec(cj).containers[0].image = 'docker.io/library/python:3.12';
+    });
+    const [staged] = buildStagingCronJobs(
+      input({ image: 'python:3.13', productionCronJobs: [{ source: 's', cronJob }] })
+    );
+    expect(podSpec(staged.manifest).containers[0]?.image).toBe('python:3.13');
+  });
+
+  it('fails, listing the images, when no container runs the image repository', () => {
+    const message = messageOf(() =>
+      buildStagingCronJobs(input({ image: 'ghcr.io/org/other:abc' }))
+    );
+    expect(message).toContain('CronJob "noaa-gfs-forecast-update" (from deploy/update.yaml)');
+    expect(message).toContain('has no container running ghcr.io/org/other');
+    expect(message).toContain(
+      'its images: ghcr.io/org/reformatters:old, ghcr.io/org/reformatters:old, busybox:1.36'
+    );
+  });
+
+  it('rewrites CRON_JOB_NAME only in containers that set it', () => {
+    const cronJob = production('update', cj => {
+      podSpec(cj).initContainers = [
+        {
+          name: 'setup',
+          image: 'ghcr.io/org/reformatters:old',
+          env: [{ name: 'CRON_JOB_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }]
+        }
+      ];
+    });
+    const [staged] = buildStagingCronJobs(
+      input({ productionCronJobs: [{ source: 's', cronJob }] })
+    );
+    const spec = podSpec(staged.manifest);
+    const name = 'staging-noaa-gfs-forecast-v0-3-0-update';
+    expect(spec.initContainers?.[0]?.env).toEqual([{ name: 'CRON_JOB_NAME', value: name }]);
+    expect(spec.containers[0]?.env).toEqual([
+      { name: 'CRON_JOB_NAME', value: name },
+      { name: 'OTHER', value: 'x' }
+    ]);
+    expect(spec.containers[1]?.env).toEqual([{ name: 'OTHER', value: 'y' }]);
+  });
+
+  it('labels the CronJob, its Jobs and its pods so cleanup finds every kind', () => {
+    const [archive] = buildStagingCronJobs(input());
+    const ours = {
+      'app.kubernetes.io/managed-by': 'staging-action',
+      'staging-action/dataset': DATASET,
+      'staging-action/version': '0.3.0',
+      'staging-action/kind': 'archive-grib-files'
+    };
+    const manifest = archive.manifest;
+    expect(manifest.metadata?.labels).toEqual({ app: 'reformatters', ...ours });
+    expect(manifest.spec.jobTemplate.metadata?.labels).toEqual({ team: 'data', ...ours });
+    expect(manifest.spec.jobTemplate.spec?.template.metadata?.labels).toEqual({
+      pod: 'yes',
+      ...ours
+    });
+  });
+
+  it('records the production source and drops server-set fields', () => {
+    const [update] = buildStagingCronJobs(
+      input({ productionCronJobs: [{ source: 's', cronJob: production('update') }] })
+    );
+    const manifest = update.manifest;
+    expect(manifest.metadata?.annotations).toEqual({
+      owner: 'data-team',
+      'staging-action/source': 'noaa-gfs-forecast-update'
+    });
+    for (const field of [
+      'uid',
+      'resourceVersion',
+      'generation',
+      'creationTimestamp',
+      'managedFields'
+    ]) {
+      expect(manifest.metadata).not.toHaveProperty(field);
+    }
+    expect(manifest).not.toHaveProperty('status');
+  });
+
+  it('leaves the production objects untouched', () => {
+    const cronJob = production('update');
+    const before = structuredClone(cronJob);
+    buildStagingCronJobs(
+      input({ productionCronJobs: [{ source: 's', cronJob }], scheduleOffsetMinutes: 7 })
+    );
+    expect(cronJob).toEqual(before);
+  });
+
+  it('applies the schedule offset and reports the result', () => {
+    const staged = buildStagingCronJobs(input({ scheduleOffsetMinutes: 10 }));
+    expect(staged.map(s => s.schedule)).toEqual(['10 * * * *', '10 * * * *', '10 * * * *']);
+    expect(staged[0]?.manifest.spec.schedule).toBe('10 * * * *');
+  });
+
+  it('names the CronJob whose schedule cannot be offset', () => {
+    const cronJob = production('update', cj => {
+      cj.spec.schedule = '*/15 * * * *';
+    });
+    const message = messageOf(() =>
+      buildStagingCronJobs(
+        input({
+          productionCronJobs: [{ source: 'deploy/u.yaml', cronJob }],
+          scheduleOffsetMinutes: 5
+        })
+      )
+    );
+    expect(message).toMatch(
+      /^CronJob "noaa-gfs-forecast-update" \(from deploy\/u\.yaml\): Cannot offset/
+    );
+  });
+
+  it('refuses two production CronJobs of the same kind', () => {
+    const message = messageOf(() =>
+      buildStagingCronJobs(
+        input({
+          productionCronJobs: [
+            { source: 'a.yaml', cronJob: production('update') },
+            { source: 'b.yaml', cronJob: production('update') }
+          ]
+        })
+      )
+    );
+    expect(message).toContain(
+      '(from a.yaml) and "noaa-gfs-forecast-update" (from b.yaml) both have the kind "update"'
+    );
+  });
+
+  it('refuses a staging name over 52 characters', () => {
+    const message = messageOf(() => buildStagingCronJobs(input({ prefix: 'staging-environment' })));
+    expect(message).toContain(
+      '"staging-environment-noaa-gfs-forecast-v0-3-0-validate" is 53 characters; Kubernetes allows at most 52'
+    );
+  });
+
+  it('refuses a production CronJob of another dataset', () => {
+    const cronJob = production('update', cj => {
+      cj.metadata!.name = 'ecmwf-update';
+    });
+    expect(
+      messageOf(() =>
+        buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob }] }))
+      )
+    ).toContain('does not belong to dataset "noaa-gfs-forecast"');
+  });
+
+  it('checks pod hostnames of Indexed Jobs', () => {
+    const cronJob = production('update', cj => {
+      cj.spec.jobTemplate.spec!.completionMode = 'Indexed';
+      cj.spec.jobTemplate.spec!.completions = 100;
+    });
+    const ok = buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob }] }));
+    expect(ok).toHaveLength(1);
+    const long = production('archive-grib-files', cj => {
+      cj.spec.jobTemplate.spec!.completionMode = 'Indexed';
+      cj.spec.jobTemplate.spec!.completions = 100;
+    });
+    expect(
+      messageOf(() =>
+        buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob: long }] }))
+      )
+    ).toContain('runs Indexed Jobs with 100 completions');
+  });
+
+  it('refuses an image without a tag or digest', () => {
+    expect(
+      messageOf(() => buildStagingCronJobs(input({ image: 'ghcr.io/org/reformatters' })))
+    ).toContain('expected {repository}:{tag}');
+  });
+
+  it('refuses an empty list of production CronJobs', () => {
+    expect(messageOf(() => buildStagingCronJobs(input({ productionCronJobs: [] })))).toContain(
+      'No production CronJobs found for dataset "noaa-gfs-forecast"'
+    );
+  });
+});
+
+describe('imageRepository', () => {
+  it.each([
+    ['ghcr.io/org/app:abc', 'ghcr.io/org/app'],
+    ['localhost:5000/x:tag', 'localhost:5000/x'],
+    ['localhost:5000/x', 'localhost:5000/x'],
+    ['app@sha256:abcd', 'app'],
+    ['registry:5000/a/b:1@sha256:abcd', 'registry:5000/a/b']
+  ])('%s → %s', (image, repository) => {
+    expect(imageRepository(image)).toBe(repository);
+  });
+});
+
+describe('stagingSelector', () => {
+  it('selects every staged kind of one dataset version', () => {
+    expect(stagingSelector(DATASET, '0.3.0-rc.1')).toBe(
+      'app.kubernetes.io/managed-by=staging-action,staging-action/dataset=noaa-gfs-forecast,' +
+        'staging-action/version=0.3.0-rc.1'
+    );
+  });
+});
