@@ -85,6 +85,15 @@ function originRepository(): string {
   }
 }
 
+function readKubeconfig(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InputError(`Cannot read the --kubeconfig file '${path}' (${reason}).`);
+  }
+}
+
 /** Turns argv into the same input names the action reads. */
 export function cliInputs(
   argv: string[],
@@ -107,14 +116,15 @@ export function cliInputs(
   }
   const flags = values as Record<string, string | boolean | undefined>;
   const kubeconfigPath = flags.kubeconfig as string | undefined;
+  // `||`, not `??`: an exported but empty variable (GITHUB_TOKEN= in a shell) means unset.
   const inputs: Record<string, string> = {
-    mode: positionals[0] as string,
+    mode: positionals[0],
     'github-token':
-      (flags['github-token'] as string | undefined) ?? env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '',
-    'sentry-auth-token': env.SENTRY_AUTH_TOKEN ?? '',
+      (flags['github-token'] as string | undefined) || env.GITHUB_TOKEN || env.GH_TOKEN || '',
+    'sentry-auth-token': env.SENTRY_AUTH_TOKEN || '',
     repository:
-      (flags.repository as string | undefined) ?? env.GITHUB_REPOSITORY ?? originRepository(),
-    kubeconfig: kubeconfigPath ? readFileSync(kubeconfigPath, 'utf8') : ''
+      (flags.repository as string | undefined) || env.GITHUB_REPOSITORY || originRepository(),
+    kubeconfig: kubeconfigPath ? readKubeconfig(kubeconfigPath) : ''
   };
   for (const flag of STRING_FLAGS) {
     if (flag === 'kubeconfig' || flag === 'repository' || flag === 'github-token') continue;
@@ -132,7 +142,7 @@ export function cliInputs(
 function humaniseWorkflowCommands(): void {
   const write = process.stdout.write.bind(process.stdout);
   const debug = process.env.RUNNER_DEBUG === '1';
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     const out = text
       .split('\n')
@@ -149,7 +159,7 @@ function humaniseWorkflowCommands(): void {
       })
       .join('\n');
     return (write as (c: string, ...r: unknown[]) => boolean)(out, ...rest);
-  }) as typeof process.stdout.write;
+  };
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {

@@ -111,7 +111,8 @@ export class Git {
   async fetch(refspecs: string[], options: { unshallow?: boolean } = {}): Promise<void> {
     const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--quiet'];
     if (options.unshallow) args.push('--unshallow');
-    const r = await this.network([...args, this.remote, ...refspecs]);
+    args.push(this.remote, ...refspecs);
+    const r = await this.network(args);
     if (r.exitCode !== 0) throw new GitError(args, r);
   }
 
@@ -156,7 +157,8 @@ export class Git {
 
   /** The file at `rev:path`, or null when the revision or the path does not exist. */
   async tryShowFile(rev: string, path: string): Promise<string | null> {
-    const r = await this.exec(['show', `${rev}:${path}`], { allowFailure: true });
+    // Not `git show`: for a directory it prints a tree listing and succeeds.
+    const r = await this.exec(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });
     return r.exitCode === 0 ? r.stdout : null;
   }
 

@@ -15,7 +15,7 @@ export class InputError extends Error {
 export const MODES = ['rebuild', 'deploy', 'cleanup'] as const;
 export type Mode = (typeof MODES)[number];
 /** The design note's verbs, accepted by the CLI and the action alike. */
-const MODE_ALIASES: Record<string, Mode> = {
+const MODE_ALIASES: Partial<Record<string, Mode>> = {
   'deploy-staging': 'deploy',
   'cleanup-staging': 'cleanup'
 };
@@ -124,28 +124,37 @@ export function parseList(name: string, raw: string): string[] {
   return items;
 }
 
-/** The rules of `git check-ref-format --branch`, so bad names fail before any work. */
+/** Each rule: the name breaks it when `test` holds; checked in order, the first one is reported. */
+const BRANCH_RULES: Array<[test: (branch: string) => boolean, problem: string]> = [
+  [b => b === '', 'it is empty'],
+  [b => b.startsWith('refs/'), "give the branch name without 'refs/heads/'"],
+  [
+    // eslint-disable-next-line no-control-regex
+    b => /[\x00-\x20\x7f~^:?*[\\]/.test(b),
+    'it contains a space, a control character or one of ~ ^ : ? * [ \\'
+  ],
+  // git allows these, but the staging branch is force-pushed by the action and its name ends up in
+  // workflow `run:` steps and logs: a name that means something to a shell is refused.
+  [b => /[$`;&|<>()'"]/.test(b), 'it contains a shell metacharacter ($ ` ; & | < > ( ) \' ")'],
+  [
+    b => b.startsWith('-') || b.startsWith('/') || b.endsWith('/'),
+    "it starts with '-' or '/' or ends with '/'"
+  ],
+  [b => b.includes('..') || b.includes('//') || b.includes('@{'), "it contains '..', '//' or '@{'"],
+  [b => b === '@' || b === 'HEAD', "'@' and 'HEAD' name the current commit, not a branch"],
+  [
+    b => b.endsWith('.') || b.split('/').some(c => c.startsWith('.') || c.endsWith('.lock')),
+    "a component starts with '.' or ends with '.lock' or '.'"
+  ]
+];
+
+/** `git check-ref-format --branch` rules, minus shell syntax: bad names fail before any work. */
 export function validateBranchName(name: string, raw: string): string {
   const branch = raw.trim();
-  const problem =
-    branch === ''
-      ? 'it is empty'
-      : branch.startsWith('refs/')
-        ? "give the branch name without 'refs/heads/'"
-        : /[\x00-\x20\x7f~^:?*[\\]/.test(branch)
-          ? 'it contains a space, a control character or one of ~ ^ : ? * [ \\'
-          : branch.startsWith('-') || branch.startsWith('/') || branch.endsWith('/')
-            ? "it starts with '-' or '/' or ends with '/'"
-            : branch.includes('..') || branch.includes('//') || branch.includes('@{')
-              ? "it contains '..', '//' or '@{'"
-              : branch === '@' ||
-                  branch.endsWith('.') ||
-                  branch.split('/').some(c => c.startsWith('.') || c.endsWith('.lock'))
-                ? "a component starts with '.' or ends with '.lock' or '.'"
-                : null;
-  if (problem) {
+  const broken = BRANCH_RULES.find(([test]) => test(branch));
+  if (broken) {
     throw new InputError(
-      `Invalid branch name '${raw}' for input '${name}': ${problem}. Expected a git branch name such as 'staging'.`
+      `Invalid branch name '${raw}' for input '${name}': ${broken[1]}. Expected a git branch name such as 'staging'.`
     );
   }
   return branch;
@@ -158,7 +167,7 @@ export function parseRepository(raw: string): Repository {
       `Invalid repository '${raw}'. Expected format {owner}/{repo} (set GITHUB_REPOSITORY or --repository).`
     );
   }
-  return { owner: match[1] as string, repo: match[2] as string };
+  return { owner: match[1], repo: match[2] };
 }
 
 export function parseInteger(name: string, raw: string, fallback: number): number {
@@ -177,7 +186,7 @@ function parseFluxSource(raw: string): { namespace: string; name: string } | nul
       `Invalid flux-source '${raw}'. Expected {namespace}/{name} of a Flux GitRepository, e.g. flux-system/flux-system-staging.`
     );
   }
-  return { namespace: match[1] as string, name: match[3] as string };
+  return { namespace: match[1], name: match[3] };
 }
 
 /** The event payload, when the run has one (absent for the CLI). */
@@ -285,7 +294,10 @@ function readRebuild(inputs: InputSource, env: NodeJS.ProcessEnv): RebuildSettin
 /** `refs/heads/stage/{id}/v{version}` or a `delete` event's short ref; null when neither applies. */
 function stageRefFromEvent(env: NodeJS.ProcessEnv, event: Record<string, unknown>): string | null {
   if (env.GITHUB_EVENT_NAME === 'delete') {
-    return field(event, 'ref_type') === 'branch' ? str(field(event, 'ref')) : null;
+    const ref = str(field(event, 'ref'));
+    // `on: delete` fires for tags too: a tag is never a stage branch, so nothing to clean up.
+    if (ref !== null && field(event, 'ref_type') === 'tag') return `refs/tags/${ref}`;
+    return field(event, 'ref_type') === 'branch' ? ref : null;
   }
   return env.GITHUB_REF || null;
 }

@@ -59,7 +59,7 @@ export async function runCleanup(
 ): Promise<ModeResult> {
   if (settings.notAStageBranch) {
     core.notice(
-      `Deleted branch '${settings.notAStageBranch}' is not a stage/{dataset_id}/v{version} branch: nothing to clean up.`
+      `Deleted ref '${settings.notAStageBranch}' is not a stage/{dataset_id}/v{version} branch: nothing to clean up.`
     );
     return {
       report: {

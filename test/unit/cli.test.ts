@@ -1,0 +1,246 @@
+// The CLI is the action from a laptop: flags must land on the very input names the action reads, so
+// `readSettings` sees the same thing either way.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cliInputs, HELP, main, repositoryFromRemote } from '../../src/cli.js';
+import { readSettings, type InputSource } from '../../src/inputs.js';
+
+// Always set, so no test falls back to the `origin` remote of whatever directory jest runs in.
+const ENV = { GITHUB_REPOSITORY: 'octo/app' };
+
+let dir = '';
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'staging-cli-'));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function parse(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {}
+): { inputs: InputSource; json: boolean } {
+  const parsed = cliInputs(argv, { ...ENV, ...env });
+  if (parsed === 'help') throw new Error('expected inputs, got help');
+  return parsed;
+}
+
+/** Runs `fn` with process.stdout/stderr writes captured instead of printed. */
+async function capture(
+  fn: () => Promise<number>
+): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    out += chunk.toString();
+    return true;
+  });
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(chunk => {
+    err += chunk.toString();
+    return true;
+  });
+  try {
+    const code = await fn();
+    return { code, out, err };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+describe('cliInputs', () => {
+  it('maps the mode and kebab-case flags to input names', () => {
+    const { inputs, json } = parse(
+      ['cleanup-staging', '--dataset-id', 'x', '--version', '1.2.3', '--dry-run'],
+      { GITHUB_TOKEN: 'ghp_env' }
+    );
+    expect(json).toBe(false);
+    expect(inputs.get('mode')).toBe('cleanup-staging');
+    expect(inputs.get('dataset-id')).toBe('x');
+    expect(inputs.get('version')).toBe('1.2.3');
+    expect(inputs.get('dry-run')).toBe('true');
+    expect(inputs.get('github-token')).toBe('ghp_env');
+    expect(inputs.get('repository')).toBe('octo/app');
+    // Unset flags read as the action's unset inputs.
+    expect(inputs.get('config')).toBe('');
+    expect(inputs.get('include-drafts')).toBe('');
+    expect(inputs.get('no-such-input')).toBe('');
+
+    expect(readSettings(inputs, ENV)).toMatchObject({
+      mode: 'cleanup',
+      datasetId: 'x',
+      version: '1.2.3',
+      dryRun: true,
+      githubToken: 'ghp_env',
+      repository: { owner: 'octo', repo: 'app' }
+    });
+  });
+
+  it('passes every rebuild flag through, booleans as true', () => {
+    const { inputs } = parse([
+      'rebuild',
+      '--base-branch=develop',
+      '--staging-branch',
+      'env/staging',
+      '--ignore-checks',
+      'codecov/*,lint',
+      '--labels',
+      'ready',
+      '--exclude-labels',
+      'wip',
+      '--commit-status',
+      'staging',
+      '--flux-source',
+      'flux-system/staging',
+      '--include-drafts',
+      '--include-forks',
+      '--require-checks',
+      '--repository',
+      'other/repo',
+      '--github-token',
+      'ghp_flag',
+      '--json'
+    ]);
+    const settings = readSettings(inputs, ENV);
+    expect(settings).toMatchObject({
+      mode: 'rebuild',
+      baseBranch: 'develop',
+      stagingBranch: 'env/staging',
+      ignoreChecks: ['codecov/*', 'lint'],
+      labels: ['ready'],
+      excludeLabels: ['wip'],
+      commitStatus: 'staging',
+      fluxSource: { namespace: 'flux-system', name: 'staging' },
+      includeDrafts: true,
+      includeForks: true,
+      requireChecks: true,
+      repository: { owner: 'other', repo: 'repo' },
+      githubToken: 'ghp_flag'
+    });
+  });
+
+  it('accepts a negative number with --flag=value', () => {
+    const { inputs } = parse(['deploy', '--schedule-offset-minutes=-15', '--sha', 'f'.repeat(40)]);
+    expect(inputs.get('schedule-offset-minutes')).toBe('-15');
+    expect(inputs.get('sha')).toBe('f'.repeat(40));
+  });
+
+  it('sets json with --json', () => {
+    expect(parse(['rebuild', '--json']).json).toBe(true);
+  });
+
+  describe('tokens from the environment', () => {
+    it('prefers GITHUB_TOKEN, then GH_TOKEN', () => {
+      expect(
+        parse(['rebuild'], { GITHUB_TOKEN: 'a', GH_TOKEN: 'b' }).inputs.get('github-token')
+      ).toBe('a');
+      expect(parse(['rebuild'], { GH_TOKEN: 'b' }).inputs.get('github-token')).toBe('b');
+      expect(parse(['rebuild']).inputs.get('github-token')).toBe('');
+    });
+
+    it('treats an exported but empty GITHUB_TOKEN as unset', () => {
+      expect(
+        parse(['rebuild'], { GITHUB_TOKEN: '', GH_TOKEN: 'b' }).inputs.get('github-token')
+      ).toBe('b');
+    });
+
+    it('reads SENTRY_AUTH_TOKEN', () => {
+      const { inputs } = parse(['cleanup', '--sentry-org', 'acme'], {
+        SENTRY_AUTH_TOKEN: 'sntrys_x'
+      });
+      expect(inputs.get('sentry-auth-token')).toBe('sntrys_x');
+      expect(inputs.get('sentry-org')).toBe('acme');
+    });
+
+    it('takes the Sentry token only from the environment', () => {
+      expect(() => parse(['cleanup', '--sentry-auth-token', 'x'])).toThrow(/Unknown option/);
+    });
+  });
+
+  describe('--kubeconfig', () => {
+    it("passes the file's content, as the action's kubeconfig input carries it", () => {
+      const file = join(dir, 'kubeconfig.yaml');
+      writeFileSync(file, 'apiVersion: v1\nkind: Config\n');
+      expect(parse(['deploy', '--kubeconfig', file]).inputs.get('kubeconfig')).toBe(
+        'apiVersion: v1\nkind: Config'
+      );
+    });
+
+    it('names the file it cannot read', () => {
+      const missing = join(dir, 'missing.yaml');
+      expect(() => parse(['deploy', '--kubeconfig', missing])).toThrow(
+        `Cannot read the --kubeconfig file '${missing}' (ENOENT).`
+      );
+    });
+  });
+
+  it('rejects unknown flags and a flag without its value', () => {
+    expect(() => parse(['rebuild', '--bogus'])).toThrow(/Unknown option '--bogus'/);
+    expect(() => parse(['deploy', '--dataset-id'])).toThrow(/--dataset-id/);
+    expect(() => parse(['deploy', '--dataset-id', '--version', '1.0.0'])).toThrow(/--dataset-id/);
+    expect(() => parse(['deploy', '--dry-run=false'])).toThrow(/--dry-run/);
+  });
+
+  it('shows help without a mode or with --help / -h', () => {
+    expect(cliInputs([], ENV)).toBe('help');
+    expect(cliInputs(['--dry-run'], ENV)).toBe('help');
+    expect(cliInputs(['rebuild', '--help'], ENV)).toBe('help');
+    expect(cliInputs(['-h'], ENV)).toBe('help');
+  });
+
+  it('rejects two modes', () => {
+    expect(() => cliInputs(['rebuild', 'deploy'], ENV)).toThrow(
+      "Expected one mode, got 'rebuild deploy'. See --help."
+    );
+  });
+});
+
+describe('repositoryFromRemote', () => {
+  it.each([
+    ['https://github.com/octo/app.git', 'octo/app'],
+    ['https://github.com/octo/app', 'octo/app'],
+    ['https://github.com/octo/app/', 'octo/app'],
+    ['https://x-access-token:ghs_x@github.com/octo/app.git', 'octo/app'],
+    ['git@github.com:octo/app.git', 'octo/app'],
+    ['git@github.com:octo/app', 'octo/app'],
+    ['ssh://git@github.com/octo/my.app.git', 'octo/my.app'],
+    ['https://github.com/octo/app.git\n', 'octo/app']
+  ])('%j → %s', (url, expected) => {
+    expect(repositoryFromRemote(url)).toBe(expected);
+  });
+
+  it('returns null for something that is not a remote URL', () => {
+    expect(repositoryFromRemote('')).toBeNull();
+    expect(repositoryFromRemote('app')).toBeNull();
+  });
+});
+
+describe('main', () => {
+  it('prints the help and exits 0 on --help', async () => {
+    const { code, out, err } = await capture(() => main(['--help'], ENV));
+    expect(code).toBe(0);
+    expect(out).toBe(HELP);
+    expect(err).toBe('');
+    expect(HELP).toMatch(/^Usage: staging-action <mode>/);
+  });
+
+  it('prints the input error and exits 1 before doing any work', async () => {
+    const { code, out, err } = await capture(() => main(['rebiuld'], ENV));
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe(
+      "staging-action: Invalid mode 'rebiuld'. Expected one of: rebuild, deploy, cleanup.\n"
+    );
+  });
+
+  it('reports an unknown flag as an error, not a crash', async () => {
+    const { code, err } = await capture(() => main(['rebuild', '--bogus'], ENV));
+    expect(code).toBe(1);
+    // Inside jest's VM, Node's own errors come from another realm and print with their class name.
+    expect(err).toMatch(/^staging-action: (TypeError \[\w+\]: )?Unknown option '--bogus'/);
+  });
+});
