@@ -14,8 +14,12 @@ function files(dir) {
 const fresh = mkdtempSync(join(tmpdir(), 'staging-action-dist-'));
 try {
   execFileSync(process.execPath, ['scripts/package.mjs', fresh], { stdio: 'inherit' });
-  const want = files(fresh).map(f => relative(fresh, f)).sort();
-  const have = files('dist').map(f => relative('dist', f)).sort();
+  const want = files(fresh)
+    .map(f => relative(fresh, f))
+    .sort();
+  const have = files('dist')
+    .map(f => relative('dist', f))
+    .sort();
   const problems = [];
   for (const f of new Set([...want, ...have])) {
     if (!want.includes(f)) problems.push(`dist/${f} is not produced by a fresh build`);
@@ -25,7 +29,9 @@ try {
     }
   }
   if (problems.length > 0) {
-    console.error(`dist/ is stale; run 'npm run package' and commit dist/:\n- ${problems.join('\n- ')}`);
+    console.error(
+      `dist/ is stale; run 'npm run package' and commit dist/:\n- ${problems.join('\n- ')}`
+    );
     process.exitCode = 1;
   } else {
     console.log('dist/ matches a fresh build');

@@ -5,11 +5,11 @@ import { createKubernetes, loadKubeConfig, type CronJobClient } from '../kuberne
 import type { ModeResult } from '../main.js';
 import { deleteMonitor, monitorSlug } from '../sentry.js';
 import type { Report } from '../summary.js';
-import { DEFAULT_NAME_PREFIX, DEFAULT_NAMESPACE, type StagingConfig } from '../deploy/config.js';
+import { DEFAULT_NAME_PREFIX, type StagingConfig } from '../deploy/config.js';
 import { stagingSelector } from '../deploy/manifests.js';
 import { cronJobName, deriveKind, MAX_CRONJOB_NAME } from '../deploy/names.js';
 import { validateDatasetId, validateVersion } from '../deploy/ref.js';
-import { loadConfig, productionCronJobs } from '../deploy/sources.js';
+import { loadConfig, productionCronJobs, resolveNamespace } from '../deploy/sources.js';
 import { storePath, storeRemovalCommand } from '../deploy/store.js';
 import { cleanupTargets, stageBranchName } from './plan.js';
 
@@ -82,11 +82,9 @@ export async function runCleanup(
     );
   }
   const config = await loadConfig(settings.workspace, settings.config);
+  const namespace = resolveNamespace(settings.namespace, config);
   if (!config)
-    core.info(
-      `No ${settings.config}: deleting CronJobs by label in namespace ${settings.namespace ?? DEFAULT_NAMESPACE}.`
-    );
-  const namespace = settings.namespace ?? config?.namespace ?? DEFAULT_NAMESPACE;
+    core.info(`No ${settings.config}: deleting CronJobs by label in namespace ${namespace}.`);
   const dataset = config?.datasets[datasetId];
   const store =
     config?.store && dataset

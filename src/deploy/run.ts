@@ -5,6 +5,7 @@ import { createKubernetes, loadKubeConfig, type CronJobClient } from '../kuberne
 import type { ModeResult } from '../main.js';
 import type { Report } from '../summary.js';
 import { ValidationError } from './errors.js';
+import { KIND_LABEL } from './labels.js';
 import { buildStagingCronJobs, stagingSelector, type StagedCronJob } from './manifests.js';
 import { planPrune } from './prune.js';
 import { validateDatasetId, validateVersion } from './ref.js';
@@ -12,6 +13,7 @@ import {
   datasetConfig,
   productionCronJobs,
   requireConfig,
+  resolveNamespace,
   versionInCheckout,
   versionOnBase
 } from './sources.js';
@@ -43,6 +45,31 @@ async function baseBranch(settings: DeploySettings, git: Git): Promise<string> {
   return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main';
 }
 
+// The grammar of github.com/distribution/reference, which the kubelet applies when it pulls: a
+// reference that breaks it would be stored by the API server and then fail every run.
+const DOMAIN_COMPONENT = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+const DOMAIN = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}';
+const IMAGE_REFERENCE = new RegExp(
+  `^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`
+);
+
+/** The staged image; refused unless it is an image reference a kubelet can pull. */
+function stagedImage(settings: DeploySettings): string {
+  const image = settings.dockerImage ?? `${settings.imageRepository}:${settings.sha}`;
+  const source = settings.dockerImage ? "the 'docker-image' input" : "'image-repository':{sha}";
+  if (!IMAGE_REFERENCE.test(image) || !/[:@]/.test(image.slice(image.lastIndexOf('/') + 1))) {
+    throw new ValidationError(
+      `Image ${JSON.stringify(image)} (from ${source}) is not a valid image reference: expected ` +
+        '{repository}:{tag} or {repository}@sha256:{digest}, with a lowercase repository and a tag ' +
+        'of up to 128 letters, digits, "_", "." and "-", e.g. ghcr.io/acme/pipelines:<git sha>.'
+    );
+  }
+  return image;
+}
+
 /** Everything checked before the cluster is touched; returns the CronJobs to stage. */
 async function plan(
   settings: DeploySettings,
@@ -50,8 +77,10 @@ async function plan(
 ): Promise<{ staged: StagedCronJob[]; namespace: string; store: string | null; image: string }> {
   const datasetId = validateDatasetId(settings.datasetId);
   const version = validateVersion(settings.version);
+  const image = stagedImage(settings);
   const config = await requireConfig(settings.workspace, settings.config);
   const dataset = datasetConfig(config, datasetId);
+  const namespace = resolveNamespace(settings.namespace, config);
 
   const here = await versionInCheckout(settings.workspace, dataset);
   if (here !== version) {
@@ -72,8 +101,6 @@ async function plan(
     `${datasetId}: version ${version} at this commit; ${onBase === null ? `not on ${base} yet` : `${onBase} on ${base}`}`
   );
 
-  const image = settings.dockerImage ?? `${settings.imageRepository}:${settings.sha}`;
-  const namespace = settings.namespace ?? config.namespace;
   const staged = buildStagingCronJobs({
     prefix: config.namePrefix,
     namespace,
@@ -121,6 +148,18 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
     staged.map(s => s.name)
   );
 
+  // A pruned CronJob is described as it runs now, so the report says which kind went away.
+  const prunedRow = (name: string, action: Action): Row => {
+    const cronJob = live.find(c => c.metadata?.name === name);
+    const podSpec = cronJob?.spec?.jobTemplate.spec?.template.spec;
+    return {
+      name,
+      kind: cronJob?.metadata?.labels?.[KIND_LABEL] ?? '',
+      schedule: cronJob?.spec?.schedule ?? '',
+      image: podSpec?.containers.map(c => c.image ?? '').join(', ') ?? '',
+      action
+    };
+  };
   const rows: Row[] = [];
   const row = (s: StagedCronJob, action: Action): Row => ({
     name: s.name,
@@ -131,8 +170,7 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
   });
   if (settings.dryRun) {
     staged.forEach((s, i) => rows.push(row(s, wouldCreate[i] ? 'would create' : 'would update')));
-    for (const name of prune)
-      rows.push({ name, kind: '', schedule: '', image: '', action: 'would prune' });
+    for (const name of prune) rows.push(prunedRow(name, 'would prune'));
   } else {
     const applied = await core.group('Apply', () =>
       Promise.all(staged.map(s => client.apply(s.manifest, { dryRun: false })))
@@ -145,7 +183,7 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
       for (const name of prune) {
         await client.delete(namespace, name);
         core.info(`${name}: pruned (no longer produced)`);
-        rows.push({ name, kind: '', schedule: '', image: '', action: 'pruned' });
+        rows.push(prunedRow(name, 'pruned'));
       }
     });
   }

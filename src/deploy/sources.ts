@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { Git } from '../git.js';
 import { datasetConfig, parseConfig, parseCronJobDocuments, readVersion } from './config.js';
-import type { DatasetConfig, StagingConfig } from './config.js';
-import { ConfigError } from './errors.js';
+import { DEFAULT_NAMESPACE, type DatasetConfig, type StagingConfig } from './config.js';
+import { ConfigError, ValidationError, quote } from './errors.js';
 import type { ProductionCronJob } from './manifests.js';
 
 /** A path inside the checkout; a config that points outside it is refused. */
@@ -45,6 +45,25 @@ export async function requireConfig(workspace: string, path: string): Promise<St
 }
 
 export { datasetConfig };
+
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * The namespace to work in: the `namespace` input, else the config's, else `default`. The input
+ * is checked like the config's value, so a typo fails here instead of as an API server 404 (or a
+ * request for a path nobody meant).
+ */
+export function resolveNamespace(input: string | null, config: StagingConfig | null): string {
+  if (input === null) return config?.namespace ?? DEFAULT_NAMESPACE;
+  if (input.length > 63 || !NAMESPACE.test(input)) {
+    throw new ValidationError(
+      `Input 'namespace' ${quote(input)} is not a Kubernetes namespace: it must be a DNS-1123 ` +
+        'label (at most 63 lowercase letters, digits and "-", starting and ending with a letter ' +
+        'or digit), e.g. datasets.'
+    );
+  }
+  return input;
+}
 
 /** The dataset's version in the checkout (the pushed commit). */
 export async function versionInCheckout(

@@ -124,7 +124,21 @@ export async function rebuild(
   const outcomes = gated.map(
     g => built.outcomes.get(g.pr.number) ?? (gateSkips.get(g.pr.number) as PrOutcome)
   );
-  const message = formatStagingMessage({ baseBranch: base, baseSha, outcomes, digest });
+  // A head that could not be fetched is not in staging: the record leaves it out, so a rerun with
+  // the same inputs tries it again instead of taking the fast path and reporting it merged.
+  const fetched = eligible.filter(e => available.has(e.sha));
+  const message = formatStagingMessage({
+    baseBranch: base,
+    baseSha,
+    outcomes,
+    digest:
+      fetched.length === eligible.length
+        ? digest
+        : inputsDigest({
+            baseSha,
+            eligible: fetched.map(e => ({ number: e.pr.number, sha: e.sha }))
+          })
+  });
   const candidate = await git.commitTree(built.tree, [built.head], message);
   core.info(`Candidate ${candidate} (tree ${built.tree})`);
 
@@ -138,7 +152,7 @@ export async function rebuild(
       treeSha: built.tree,
       outcomes
     };
-    await postStatuses(github, settings, result, candidate, shas);
+    await postStatuses(github, settings, result, shas);
     return result;
   }
   if (settings.dryRun) {
@@ -178,7 +192,7 @@ export async function rebuild(
     treeSha: built.tree,
     outcomes
   };
-  await postStatuses(github, settings, result, candidate, shas);
+  await postStatuses(github, settings, result, shas);
   await nudgeFlux(settings, deps);
   return result;
 }
@@ -245,9 +259,11 @@ async function fetchAll(
     else missing.push(sha);
   }
   // A head force-pushed after its checks ran is no longer under refs/pull/N/head: ask for it by SHA.
-  if (missing.length > 0 && (await git.tryFetchCommits(missing))) {
-    for (const sha of missing) if (await git.hasCommit(sha)) present.add(sha);
+  // One SHA the server no longer has fails the whole fetch, so then each is asked for on its own.
+  if (missing.length > 0 && !(await git.tryFetchCommits(missing)) && missing.length > 1) {
+    for (const sha of missing) await git.tryFetchCommits([sha]);
   }
+  for (const sha of missing) if (await git.hasCommit(sha)) present.add(sha);
   if (!present.has(baseSha)) {
     throw new Error(`Could not fetch ${base} at ${baseSha} from origin.`);
   }
@@ -326,7 +342,6 @@ async function postStatuses(
   github: GitHub,
   settings: RebuildSettings,
   result: RebuildResult,
-  candidate: string,
   shas: Map<number, string>
 ): Promise<void> {
   const context = settings.commitStatus;
@@ -337,7 +352,8 @@ async function postStatuses(
         await github.createStatus(o.sha, {
           state: 'success',
           context,
-          description: `In ${settings.stagingBranch} (${shortSha(candidate)})`,
+          // The staging head after the run: the candidate is not pushed when the tree is unchanged.
+          description: `In ${settings.stagingBranch} (${shortSha(result.stagingSha)})`,
           targetUrl: settings.runUrl
         });
       } else if (o.reason.kind === 'conflict') {

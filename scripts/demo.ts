@@ -1,0 +1,315 @@
+// `npm run demo`: the committed dist/ on a laptop, with no GitHub and no cluster. It builds a
+// sandbox (an origin repository with pull requests, the fake GitHub, a fake Kubernetes API server
+// and a fake Sentry), runs the action's three modes and prints what a person would read.
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { startFakeGitHub } from '../test/helpers/fake-github.ts';
+import { startFakeKube } from '../test/helpers/fake-kube.ts';
+import { startFakeSentry } from '../test/helpers/fake-sentry.ts';
+import { cloneLikeCheckout, createOrigin } from '../test/helpers/git-fixture.ts';
+import { runAction, runNode, summaryAsText } from './sandbox.ts';
+
+const ACTION = resolve('dist/index.js');
+const CLI = resolve('dist/cli.js');
+const TOKEN = 'ghs_fake-write';
+
+function banner(text: string): void {
+  process.stdout.write(`\n${'━'.repeat(78)}\n${text}\n${'━'.repeat(78)}\n`);
+}
+
+/** The `with:` of the README's staging workflow: the demo runs exactly what users copy. */
+function readmeWorkflowInputs(): Record<string, string> {
+  const readme = readFileSync('README.md', 'utf8');
+  const block = /<!-- staging-workflow:start -->\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const workflow = parse(block) as {
+    jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }>;
+  };
+  const step = Object.values(workflow.jobs)
+    .flatMap(j => j.steps)
+    .find(s => s.uses === './');
+  return { ...(step?.with ?? {}) };
+}
+
+function check(ok: boolean, what: string): void {
+  if (!ok) {
+    process.stderr.write(`demo: ${what}\n`);
+    process.exitCode = 1;
+  }
+}
+
+async function demoRebuild(): Promise<void> {
+  banner('rebuild: staging = main + every open PR whose CI passes');
+  const origin = await createOrigin({
+    files: {
+      'apps/web/deployment.yaml': 'replicas: 2\nimage: web:1.0\n',
+      'apps/api/deployment.yaml': 'replicas: 1\nimage: api:1.0\n',
+      'README.md': '# acme/platform\n'
+    }
+  });
+  const github = await startFakeGitHub();
+  try {
+    github.addRepo({ repo: 'acme/platform', bareDir: origin.bareDir });
+    const prs: Array<{
+      n: number;
+      title: string;
+      files: Record<string, string>;
+      ci: 'pass' | 'fail' | 'pending';
+      draft?: boolean;
+    }> = [
+      {
+        n: 1,
+        title: 'web: add health endpoint',
+        files: { 'apps/web/health.yaml': 'path: /healthz\n' },
+        ci: 'pass'
+      },
+      {
+        n: 2,
+        title: 'web: scale to 3 replicas',
+        files: { 'apps/web/deployment.yaml': 'replicas: 3\nimage: web:1.0\n' },
+        ci: 'pass'
+      },
+      {
+        n: 3,
+        title: 'web: scale to 5 replicas',
+        files: { 'apps/web/deployment.yaml': 'replicas: 5\nimage: web:1.0\n' },
+        ci: 'pass'
+      },
+      {
+        n: 4,
+        title: 'api: bump to 1.1',
+        files: { 'apps/api/deployment.yaml': 'replicas: 1\nimage: api:1.1\n' },
+        ci: 'fail'
+      },
+      {
+        n: 5,
+        title: 'api: add worker',
+        files: { 'apps/api/worker.yaml': 'queue: jobs\n' },
+        ci: 'pending'
+      },
+      {
+        n: 6,
+        title: 'WIP: new ingress',
+        files: { 'apps/ingress.yaml': 'host: staging\n' },
+        ci: 'pass',
+        draft: true
+      },
+      {
+        n: 7,
+        title: 'docs: <img src=x onerror=alert(1)> & @everyone',
+        files: { 'docs/runbook.md': 'steps\n' },
+        ci: 'pass'
+      }
+    ];
+    for (const pr of prs) {
+      const sha = await origin.commit(`pr-${pr.n}`, pr.files, pr.title);
+      await github.addPullRequest({
+        number: pr.n,
+        head: sha,
+        title: pr.title,
+        isDraft: pr.draft ?? false
+      });
+      github.addCheckRun(sha, { name: 'lint' });
+      if (pr.ci === 'pending') github.addCheckRun(sha, { name: 'test', status: 'IN_PROGRESS' });
+      else
+        github.addCheckRun(sha, {
+          name: 'test',
+          conclusion: pr.ci === 'pass' ? 'SUCCESS' : 'FAILURE'
+        });
+      // The staging workflow's own check on the PR never holds it back.
+      github.addCheckRun(sha, {
+        name: 'rebuild',
+        status: 'IN_PROGRESS',
+        workflowPath: '.github/workflows/staging.yml',
+        workflowName: 'Staging'
+      });
+    }
+    const workspace = await cloneLikeCheckout(origin, {
+      url: github.gitUrl('acme', 'platform'),
+      token: TOKEN
+    });
+    const inputs = { ...readmeWorkflowInputs(), 'github-token': TOKEN };
+    const env = {
+      ...github.env(),
+      GITHUB_REPOSITORY: 'acme/platform',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      GITHUB_WORKFLOW: 'Staging',
+      GITHUB_WORKFLOW_REF: 'acme/platform/.github/workflows/staging.yml@refs/heads/main',
+      GITHUB_RUN_ID: '1001'
+    };
+    process.stdout.write(
+      `Sandbox: ${origin.dir}\n7 open PRs; running \`node dist/index.js\` with the README workflow's inputs:\n` +
+        `${Object.entries(inputs)
+          .filter(([k]) => k !== 'github-token')
+          .map(([k, v]) => `  ${k}: ${v.trim()}`)
+          .join('\n')}\n\n`
+    );
+    // What GitHub puts in a workflow_dispatch payload that the action reads.
+    const event = { repository: { full_name: 'acme/platform', default_branch: 'main' } };
+    const first = await runAction(ACTION, inputs, env, event);
+    process.stdout.write(summaryAsText(first.summary));
+    process.stdout.write(
+      `\nOutputs: ${JSON.stringify(first.outputs, null, 1).replace(/\n\s*/g, ' ')}\n`
+    );
+    check(
+      first.code === 0 && first.outputs.result === 'pushed',
+      `first rebuild failed:\n${first.stdout}${first.stderr}`
+    );
+    const log = await origin.log('refs/heads/staging');
+    process.stdout.write(
+      `\ngit log staging:\n${log
+        .slice(0, 5)
+        .map(l => `  ${l}`)
+        .join('\n')}\n`
+    );
+
+    github.reset();
+    const second = await runAction(ACTION, inputs, env, event);
+    const gitRequests = github.requests.filter(r => r.kind.startsWith('git-')).length;
+    process.stdout.write(
+      `\nRun again with nothing changed: ${second.summary.match(/<strong>(.*?)<\/strong>/)?.[1] ?? '?'}\n` +
+        `  (${github.requests.length} API request(s), ${gitRequests} git request(s): the fast path)\n`
+    );
+    check(
+      second.code === 0 && second.outputs.result === 'unchanged' && gitRequests === 0,
+      'fast path did not hold'
+    );
+  } finally {
+    await github.close();
+    await origin.cleanup();
+  }
+}
+
+const PRODUCTION = (kind: string, schedule: string): string => `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: noaa-gfs-forecast-${kind}
+  namespace: datasets
+spec:
+  schedule: "${schedule}"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: main
+              image: ghcr.io/acme/pipelines:0123456789abcdef0123456789abcdef01234567
+              args: [noaa-gfs-forecast, ${kind}]
+              env:
+                - name: CRON_JOB_NAME
+                  value: noaa-gfs-forecast-${kind}
+            - name: metrics
+              image: prom/statsd-exporter:v0.26.0
+`;
+
+async function demoDatasets(): Promise<void> {
+  banner('deploy: stage noaa-gfs-forecast v0.3.0 from a push to stage/noaa-gfs-forecast/v0.3.0');
+  const origin = await createOrigin({
+    files: {
+      '.github/staging.yml': [
+        'namespace: datasets',
+        'name-prefix: staging',
+        'store: s3://acme-datasets/zarr',
+        'datasets:',
+        '  noaa-gfs-forecast:',
+        '    version-file: templates/noaa-gfs-forecast/zarr.json',
+        '    version-key: attributes.dataset_version',
+        '    store-extension: zarr',
+        '    cronjobs: deploy/noaa-gfs-forecast/*.yaml',
+        ''
+      ].join('\n'),
+      'templates/noaa-gfs-forecast/zarr.json': '{"attributes": {"dataset_version": "0.2.0"}}\n',
+      'deploy/noaa-gfs-forecast/update.yaml': PRODUCTION('update', '15 */6 * * *'),
+      'deploy/noaa-gfs-forecast/validate.yaml': PRODUCTION('validate', '45 */6 * * *'),
+      'deploy/noaa-gfs-forecast/archive.yaml': PRODUCTION('archive-grib-files', '0 3 * * *')
+    }
+  });
+  const github = await startFakeGitHub();
+  const kube = await startFakeKube();
+  const sentry = await startFakeSentry({ token: 'sntrys_demo', org: 'acme' });
+  try {
+    github.addRepo({ repo: 'acme/pipelines', bareDir: origin.bareDir });
+    const branch = 'stage/noaa-gfs-forecast/v0.3.0';
+    const sha = await origin.commit(
+      branch,
+      { 'templates/noaa-gfs-forecast/zarr.json': '{"attributes": {"dataset_version": "0.3.0"}}\n' },
+      'Bump noaa-gfs-forecast to 0.3.0'
+    );
+    const workspace = await cloneLikeCheckout(origin, { depth: 0, ref: branch });
+    const env = {
+      ...github.env(),
+      GITHUB_REPOSITORY: 'acme/pipelines',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REF: `refs/heads/${branch}`,
+      GITHUB_SHA: sha
+    };
+    const event = { ref: `refs/heads/${branch}`, repository: { default_branch: 'main' } };
+    const deploy = await runAction(
+      ACTION,
+      {
+        mode: 'deploy',
+        'image-repository': 'ghcr.io/acme/pipelines',
+        kubeconfig: kube.kubeconfig(),
+        'schedule-offset-minutes': '7',
+        'github-token': TOKEN
+      },
+      env,
+      event
+    );
+    process.stdout.write(summaryAsText(deploy.summary));
+    check(deploy.code === 0, `deploy failed:\n${deploy.stdout}${deploy.stderr}`);
+    const live = kube.cronJobs('datasets').map(c => (c.metadata as { name: string }).name);
+    process.stdout.write(`\nIn the (fake) cluster, namespace datasets: ${live.join(', ')}\n`);
+    check(live.length === 3, 'deploy did not create three CronJobs');
+
+    banner('cleanup: from a laptop with the CLI (`npx staging-action cleanup-staging ...`)');
+    for (const name of live) sentry.addMonitor(name.slice(0, 50).replace(/-+$/, ''));
+    const kubeconfig = join(origin.dir, 'kubeconfig');
+    await writeFile(kubeconfig, kube.kubeconfig());
+    const args = [
+      'cleanup-staging',
+      '--dataset-id',
+      'noaa-gfs-forecast',
+      '--version',
+      '0.3.0',
+      '--kubeconfig',
+      kubeconfig,
+      '--sentry-org',
+      'acme',
+      '--sentry-url',
+      sentry.url
+    ];
+    process.stdout.write(`$ staging-action ${args.join(' ')}\n`);
+    const cleanup = await runNode(
+      CLI,
+      args,
+      {
+        GITHUB_TOKEN: TOKEN,
+        SENTRY_AUTH_TOKEN: 'sntrys_demo',
+        GITHUB_REPOSITORY: 'acme/pipelines',
+        GITHUB_API_URL: github.url
+      },
+      workspace
+    );
+    // The CLI logs each phase, then prints the report: show the report.
+    const report = cleanup.stdout.indexOf('Staging cleanup');
+    process.stdout.write(report >= 0 ? cleanup.stdout.slice(report) : cleanup.stdout);
+    process.stdout.write(cleanup.stderr);
+    check(
+      cleanup.code === 0 &&
+        kube.cronJobs('datasets').length === 0 &&
+        (await origin.revParse(`refs/heads/${branch}`)) === null,
+      'cleanup did not remove everything'
+    );
+  } finally {
+    await Promise.all([github.close(), kube.close(), sentry.close()]);
+    await origin.cleanup();
+  }
+}
+
+await demoRebuild();
+await demoDatasets();
