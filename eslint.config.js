@@ -21,5 +21,13 @@ export default tseslint.config(
     files: ['scripts/**', 'test/**'],
     rules: { '@typescript-eslint/explicit-module-boundary-types': 'off' }
   },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', console: 'readonly' }
+    }
+  },
   prettier
 );

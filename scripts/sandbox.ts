@@ -29,7 +29,7 @@ export function parseOutputFile(text: string): Record<string, string> {
     if (!m) continue;
     const value: string[] = [];
     for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i] ?? '');
-    outputs[m[1] as string] = value.join('\n');
+    outputs[m[1]] = value.join('\n');
   }
   return outputs;
 }

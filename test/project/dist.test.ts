@@ -10,7 +10,7 @@ describe('dist/', () => {
     const { stdout } = await run(process.execPath, ['scripts/check-dist.mjs'], {
       maxBuffer: 16 * 1024 * 1024
     }).catch((error: { stderr?: string }) => {
-      throw new Error(error.stderr ?? String(error));
+      throw new Error(error.stderr ?? 'check-dist failed');
     });
     expect(stdout).toContain('dist/ matches a fresh build');
   }, 300_000);

@@ -28,7 +28,7 @@ describe('action.yml and README', () => {
 
   it('declares every input the code reads, and the code reads every declared input', () => {
     const read = new Set(
-      [...inputsSource.matchAll(/get\('([a-z-]+)'\)/g)].map(m => m[1] as string)
+      [...inputsSource.matchAll(/get\('([a-z-]+)'\)/g)].map(m => m[1])
     );
     const declared = new Set(Object.keys(action.inputs));
     expect([...read].filter(n => !declared.has(n) && !CLI_ONLY.has(n))).toEqual([]);
