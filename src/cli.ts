@@ -54,13 +54,14 @@ deploy / cleanup:
   --docker-image IMAGE | --image-repository REPO --sha SHA      (deploy)
   --schedule-offset-minutes N                                   (deploy)
   --base-branch BRANCH     the branch the version must differ from (deploy; default: default branch)
-  --sentry-org ORG [--sentry-project P] [--sentry-url URL]      (cleanup, with SENTRY_AUTH_TOKEN)
+  --sentry-org ORG [--sentry-project P] [--sentry-url URL]      (cleanup, with SENTRY_AUTH_TOKEN;
+                           --sentry-org defaults to SENTRY_ORG)
 
 rebuild:
   --base-branch --staging-branch --ignore-checks --labels --exclude-labels --commit-status
   --flux-source --include-drafts --include-forks --require-checks
 
-Environment: GITHUB_TOKEN (or GH_TOKEN), SENTRY_AUTH_TOKEN, GITHUB_API_URL.
+Environment: GITHUB_TOKEN (or GH_TOKEN), SENTRY_AUTH_TOKEN, SENTRY_ORG, GITHUB_API_URL.
 
 Example:
   GITHUB_TOKEN=$(gh auth token) npx staging-action cleanup-staging \\
@@ -85,6 +86,19 @@ function originRepository(): string {
   }
 }
 
+/** The top of the checkout around the current directory, or null outside one. */
+function checkoutRoot(): string | null {
+  try {
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore']
+    }).trim();
+    return top === '' ? null : top;
+  } catch {
+    return null;
+  }
+}
+
 function readKubeconfig(path: string): string {
   try {
     return readFileSync(path, 'utf8');
@@ -94,22 +108,39 @@ function readKubeconfig(path: string): string {
   }
 }
 
+function parseFlags(argv: string[]): ReturnType<typeof parseArgs> {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        json: { type: 'boolean' },
+        ...Object.fromEntries(STRING_FLAGS.map(f => [f, { type: 'string' as const }])),
+        ...Object.fromEntries(BOOLEAN_FLAGS.map(f => [f, { type: 'boolean' as const }]))
+      }
+    });
+  } catch (error) {
+    // Node's own hint (pass it after '--' as a positional) is wrong advice for this CLI.
+    const unknown = /^Unknown option '([^']*)'/.exec((error as Error).message);
+    if ((error as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !unknown) {
+      throw error;
+    }
+    const flag = unknown[1] ?? '';
+    const hint = /token/.test(flag)
+      ? 'Tokens are read from GITHUB_TOKEN (or GH_TOKEN) and SENTRY_AUTH_TOKEN, never from flags.'
+      : 'See staging-action --help for the flags.';
+    throw new InputError(`Unknown option '${flag}'. ${hint}`, { cause: error });
+  }
+}
+
 /** Turns argv into the same input names the action reads. */
 export function cliInputs(
   argv: string[],
   env: NodeJS.ProcessEnv
 ): { inputs: InputSource; json: boolean } | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      json: { type: 'boolean' },
-      ...Object.fromEntries(STRING_FLAGS.map(f => [f, { type: 'string' as const }])),
-      ...Object.fromEntries(BOOLEAN_FLAGS.map(f => [f, { type: 'boolean' as const }]))
-    }
-  });
+  const { values, positionals } = parseFlags(argv);
   if (values.help || positionals.length === 0) return 'help';
   if (positionals.length > 1) {
     throw new InputError(`Expected one mode, got '${positionals.join(' ')}'. See --help.`);
@@ -132,6 +163,14 @@ export function cliInputs(
     if (typeof value === 'string') inputs[flag] = value;
   }
   for (const flag of BOOLEAN_FLAGS) if (flags[flag] === true) inputs[flag] = 'true';
+  // SENTRY_AUTH_TOKEN is often exported for sentry-cli, which reads SENTRY_ORG next to it.
+  inputs['sentry-org'] ||= env.SENTRY_ORG || '';
+  if (inputs['sentry-auth-token'] && !inputs['sentry-org'] && /^cleanup/i.test(inputs.mode)) {
+    throw new InputError(
+      'SENTRY_AUTH_TOKEN is set, so cleanup deletes the Sentry cron monitors too: pass ' +
+        '--sentry-org (or set SENTRY_ORG), or unset SENTRY_AUTH_TOKEN to leave the monitors alone.'
+    );
+  }
   return { inputs: { get: name => (inputs[name] ?? '').trim() }, json: flags.json === true };
 }
 
@@ -169,7 +208,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       process.stdout.write(HELP);
       return 0;
     }
-    const settings = readSettings(parsed.inputs, env);
+    // Paths in the config are relative to the repository root, wherever in it the CLI is run:
+    // from a subdirectory, cleanup would otherwise miss the config and look in the wrong namespace.
+    const workspace = env.GITHUB_WORKSPACE || checkoutRoot() || process.cwd();
+    const settings = readSettings(parsed.inputs, { ...env, GITHUB_WORKSPACE: workspace });
     humaniseWorkflowCommands();
     const { report, outputs } = await runMode(settings);
     process.stdout.write('\n' + renderText(report));

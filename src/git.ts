@@ -130,7 +130,13 @@ export class Git {
     const [tree, ...rest] = r.stdout.split('\0').filter(s => s !== '');
     if (!tree) throw new GitError(args, r);
     if (r.exitCode === 0) return { clean: true, tree };
-    return { clean: false, tree, conflicts: [...new Set(rest)].sort() };
+    // A file/directory clash leaves the file at `path~<side>`, the side named as given here:
+    // report the path the PRs touched, not one that exists in neither of them.
+    const unlabel = (path: string): string => {
+      const side = [ours, theirs].find(s => path.endsWith(`~${s}`));
+      return side === undefined ? path : path.slice(0, -side.length - 1);
+    };
+    return { clean: false, tree, conflicts: [...new Set(rest.map(unlabel))].sort() };
   }
 
   async commitTree(tree: string, parents: string[], message: string): Promise<string> {

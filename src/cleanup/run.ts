@@ -53,6 +53,25 @@ async function computedNames(
   }
 }
 
+/** GitHub's message ("Resource not accessible by integration") names neither branch nor fix. */
+async function deleteBranch(github: GitHub, branch: string, done: Row[]): Promise<boolean> {
+  try {
+    return await github.deleteBranch(branch);
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    const deletedSoFar = done.filter(r => r.result === 'deleted').length;
+    const hint =
+      status === 403 || status === 401
+        ? ' The token needs contents: write (permissions: contents: write in the workflow).'
+        : '';
+    throw new Error(
+      `Could not delete the branch ${branch} through the GitHub API: ${(error as Error).message}.${hint} ` +
+        `${deletedSoFar} other resource(s) were deleted; run cleanup again once this is fixed.`,
+      { cause: error }
+    );
+  }
+}
+
 export async function runCleanup(
   settings: CleanupSettings,
   deps: CleanupDeps
@@ -128,7 +147,7 @@ export async function runCleanup(
     });
   }
   // The branch goes last: if anything above failed, a rerun still finds it.
-  const deleted = settings.dryRun || (await deps.github.deleteBranch(branch));
+  const deleted = settings.dryRun || (await deleteBranch(deps.github, branch, rows));
   rows.push({ resource: 'Branch', name: branch, result: gone(deleted) });
   for (const r of rows) core.info(`${r.resource} ${r.name}: ${r.result}`);
 

@@ -2,17 +2,20 @@
 
 /**
  * `alsoConflictsWithBase`: the PR does not merge cleanly on the base alone. Otherwise the
- * collision is with the earlier merged PRs that touched one of the conflicting files; when none
- * did (renames, directory/file clashes), every earlier PR that touched a path under the same
- * directories is named, and as a last resort the result is empty ("earlier merges").
+ * collision is with the earlier merged PRs that touched one of the conflicting paths, or a path
+ * inside or above one (file/directory clashes); when none did (renames), every earlier PR that
+ * touched a path under the same directories is named, and as a last resort the result is empty
+ * ("earlier merges").
  */
 export function attributeConflict(
   files: string[],
   alsoConflictsWithBase: boolean,
   merged: Array<{ number: number; changed: string[] }>
 ): Array<number | 'base'> {
-  const conflicting = new Set(files);
-  const withPrs = merged.filter(m => m.changed.some(f => conflicting.has(f))).map(m => m.number);
+  // A PR collides on a path it changed, or on one inside it or containing it (file/directory).
+  const touches = (f: string): boolean =>
+    files.some(c => f === c || f.startsWith(`${c}/`) || c.startsWith(`${f}/`));
+  const withPrs = merged.filter(m => m.changed.some(touches)).map(m => m.number);
   if (withPrs.length === 0 && !alsoConflictsWithBase) {
     const dirs = new Set(files.map(dirname));
     withPrs.push(

@@ -1,0 +1,120 @@
+// The bundled action (dist/index.js) in deploy mode, started the way a runner starts it for the
+// README's "Stage dataset" workflow on a push to a stage branch.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { DATASET_ID, IMAGE_REPOSITORY, STAGE_BRANCH } from '../helpers/dataset-fixture.js';
+import { REPOSITORY, WRITE_TOKEN, startSandbox, type Sandbox } from '../deploy/harness.js';
+import {
+  exampleWorkflow,
+  readmeWorkflow,
+  runAction,
+  runnerFiles,
+  stepInputs,
+  type RunnerFiles
+} from './spawn-action.js';
+
+let sandbox: Sandbox;
+let files: RunnerFiles;
+let checkout: string;
+beforeAll(async () => {
+  [sandbox, files] = await Promise.all([startSandbox(), runnerFiles()]);
+  // The workflow's actions/checkout with fetch-depth: 0.
+  checkout = await sandbox.repo.checkout({ ref: STAGE_BRANCH, depth: 0 });
+});
+afterAll(async () => Promise.all([sandbox.close(), files.cleanup()]));
+beforeEach(async () => sandbox.reset());
+
+const NAMES = [
+  'staging-noaa-gfs-forecast-v0-3-0-archive-grib-files',
+  'staging-noaa-gfs-forecast-v0-3-0-update',
+  'staging-noaa-gfs-forecast-v0-3-0-validate'
+];
+
+/** The step's inputs from the documented workflow, with the fake cluster as the secret. */
+function workflowInputs(): Record<string, string> {
+  return stepInputs(exampleWorkflow('stage-dataset.yml'), {
+    'github.token': WRITE_TOKEN,
+    'secrets.STAGING_KUBECONFIG': sandbox.kubeconfig
+  });
+}
+
+/** What the runner sets for a push to the stage branch. */
+async function pushEnv(ref = `refs/heads/${STAGE_BRANCH}`): Promise<Record<string, string>> {
+  return {
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: await files.event({
+      ref,
+      after: sandbox.repo.stageSha,
+      repository: { full_name: REPOSITORY, default_branch: 'main' }
+    }),
+    GITHUB_REF: ref,
+    GITHUB_SHA: sandbox.repo.stageSha,
+    GITHUB_REPOSITORY: REPOSITORY,
+    GITHUB_WORKSPACE: checkout,
+    GITHUB_API_URL: sandbox.github.url,
+    GITHUB_SERVER_URL: sandbox.github.url,
+    GITHUB_RUN_ID: '7001'
+  };
+}
+
+it("the README's deploy workflow is docs/examples/stage-dataset.yml", () => {
+  expect(readmeWorkflow('deploy-workflow')).toBe(exampleWorkflow('stage-dataset.yml'));
+});
+
+describe('node dist/index.js, mode deploy', () => {
+  it('stages the CronJobs of the pushed version and reports them', async () => {
+    const run = await runAction(files, workflowInputs(), await pushEnv());
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const image = `${IMAGE_REPOSITORY}:${sandbox.repo.stageSha}`;
+    // The workflow staggers staging 7 minutes after production.
+    expect(JSON.parse(run.outputs.cronjobs ?? '')).toEqual([
+      {
+        name: NAMES[0],
+        kind: 'archive-grib-files',
+        schedule: '52 1 * * *',
+        image,
+        action: 'created'
+      },
+      { name: NAMES[1], kind: 'update', schedule: '22 */6 * * *', image, action: 'created' },
+      { name: NAMES[2], kind: 'validate', schedule: '52 1 * * *', image, action: 'created' }
+    ]);
+    expect(run.outputs['store-path']).toBe('s3://bucket/datasets/noaa-gfs-forecast/v0.3.0.zarr');
+    expect(run.summary).toContain(
+      `<tr><td>${NAMES[1]}</td><td>update</td><td>22 */6 * * *</td><td>${image}</td><td>created</td></tr>`
+    );
+    expect(run.summary).toContain('Staged noaa-gfs-forecast 0.3.0: 3 created, 0 updated, 0 pruned');
+    expect(sandbox.names()).toEqual(NAMES);
+    const update = sandbox.cronJobs()[1] as { spec: { schedule: string } };
+    expect(update.spec.schedule).toBe('22 */6 * * *');
+    // The kubeconfig's token line is masked before anything is logged.
+    expect(run.stdout).toContain(`::add-mask::token: ${sandbox.kube.token}`);
+  });
+
+  it('a dry run exits 0 and applies nothing', async () => {
+    const run = await runAction(files, { ...workflowInputs(), 'dry-run': 'true' }, await pushEnv());
+
+    expect(run.code).toBe(0);
+    expect(sandbox.names()).toEqual([]);
+    expect(sandbox.writes()).toEqual([]);
+    const rows = JSON.parse(run.outputs.cronjobs ?? '') as Array<{ action: string }>;
+    expect(rows.map(r => r.action)).toEqual(['would create', 'would create', 'would create']);
+    expect(run.summary).toContain('nothing applied');
+  });
+
+  it('a branch whose version is not the template version fails with ::error:: and applies nothing', async () => {
+    const run = await runAction(
+      files,
+      workflowInputs(),
+      await pushEnv(`refs/heads/stage/${DATASET_ID}/v0.4.0`)
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::error::The branch stages version 0\.4\.0, .* says 0\.3\.0 at this commit/m
+    );
+    expect(sandbox.kube.requests).toEqual([]);
+    expect(sandbox.names()).toEqual([]);
+    expect(run.outputs).toEqual({});
+  });
+});
