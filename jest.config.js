@@ -10,6 +10,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'test/tsconfig.json' }]
   },
   // Integration tests spawn git and Node child processes; two cores, so keep workers bounded.
+  setupFiles: ['<rootDir>/test/setup.ts'],
   maxWorkers: 2,
   testTimeout: 60000,
   verbose: false

@@ -55,7 +55,17 @@ export function buildRebuildReport(result: RebuildResult): Report {
       { label: 'Base', value: `${result.baseBranch}@${shortSha(result.baseSha)}`, code: true },
       { label: 'Staging branch', value: result.stagingBranch, code: true },
       { label: 'Staging SHA', ...sha(result.stagingSha) },
-      { label: 'Tree SHA', ...sha(result.treeSha) }
+      { label: 'Tree SHA', ...sha(result.treeSha) },
+      ...(result.flux
+        ? [
+            {
+              label: 'Flux',
+              value: result.flux.error
+                ? `could not request a reconcile of ${result.flux.source}: ${result.flux.error}`
+                : `requested a reconcile of GitRepository ${result.flux.source}`
+            }
+          ]
+        : [])
     ],
     tables: [],
     notes: []

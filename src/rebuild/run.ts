@@ -14,9 +14,11 @@ import type { PrOutcome, PullRequestInfo, RebuildResult } from './types.js';
 export interface RebuildDeps {
   github: GitHub;
   git: Git;
-  /** Only called when a push happened and `flux-source` is set. */
+  /** Called once at the start when `flux-source` is set, so a bad kubeconfig fails before any work. */
   flux?: () => FluxClient;
 }
+
+const PUSH_PERMISSIONS = ['ADMIN', 'MAINTAIN', 'WRITE'];
 
 const PR_REF = (n: number): string => `refs/remotes/pull/${n}/head`;
 
@@ -29,10 +31,11 @@ export async function rebuild(
   if (settings.readOnlyReason) {
     throw new InputError(
       `The token is read-only: ${settings.readOnlyReason}, and GitHub gives such runs a read-only GITHUB_TOKEN. ` +
-        `Run rebuild on pull_request: closed, workflow_run, workflow_dispatch or schedule instead.`
+        `Skip such runs (the README's workflow does) and let workflow_run, workflow_dispatch or the schedule rebuild staging.`
     );
   }
   await checkGit(git);
+  const flux = settings.fluxSource && deps.flux ? deps.flux() : null;
 
   const base = settings.baseBranch ?? settings.eventDefaultBranch ?? (await github.defaultBranch());
   if (base === settings.stagingBranch) {
@@ -193,8 +196,7 @@ export async function rebuild(
     outcomes
   };
   await postStatuses(github, settings, result, shas);
-  await nudgeFlux(settings, deps);
-  return result;
+  return flux ? { ...result, flux: await nudgeFlux(settings, flux) } : result;
 }
 
 async function checkGit(git: Git): Promise<void> {
@@ -217,15 +219,17 @@ function checkState(
   slug: string,
   base: string
 ): void {
-  if (
-    state.viewerPermission &&
-    !['ADMIN', 'MAINTAIN', 'WRITE'].includes(state.viewerPermission) &&
-    !settings.dryRun
-  ) {
-    throw new InputError(
+  const readOnly =
+    state.viewerPermission !== null && !PUSH_PERMISSIONS.includes(state.viewerPermission);
+  if (readOnly && !settings.dryRun) {
+    const message =
       `The token can only read ${slug} (permission ${state.viewerPermission}); rebuild pushes ${settings.stagingBranch}. ` +
-        `Give the job 'permissions: contents: write' (and 'statuses: write' with commit-status), or pass a token that can push.`
-    );
+      `Give the job 'permissions: contents: write' (and 'statuses: write' with commit-status), or pass a token that can push.`;
+    // A user token's viewerPermission is its collaborator role. For installation tokens
+    // (GITHUB_TOKEN, GitHub Apps: ghs_) GitHub does not document what it reports, so the push
+    // itself decides; a refused push changes nothing either.
+    if (!settings.githubToken.startsWith('ghs_')) throw new InputError(message);
+    core.warning(message);
   }
   if (!state.baseSha) {
     throw new InputError(
@@ -370,11 +374,27 @@ async function postStatuses(
   });
 }
 
-async function nudgeFlux(settings: RebuildSettings, deps: RebuildDeps): Promise<void> {
-  if (!settings.fluxSource || !deps.flux) return;
-  const { namespace, name } = settings.fluxSource;
-  await core.group('Flux', async () => {
-    await (deps.flux as () => FluxClient)().requestReconcile(namespace, name, new Date());
-    core.info(`Requested reconciliation of GitRepository ${namespace}/${name}`);
+/**
+ * What `flux reconcile source git` does, so the staging namespaces update now rather than at
+ * the next poll. Staging is already pushed: a failure here is reported, not fatal.
+ */
+async function nudgeFlux(
+  settings: RebuildSettings,
+  flux: FluxClient
+): Promise<{ source: string; error: string | null }> {
+  const { namespace, name } = settings.fluxSource as { namespace: string; name: string };
+  const source = `${namespace}/${name}`;
+  return core.group('Flux', async () => {
+    try {
+      await flux.requestReconcile(namespace, name, new Date());
+      core.info(`Requested a reconcile of GitRepository ${source}`);
+      return { source, error: null };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      core.warning(
+        `Staging was pushed, but GitRepository ${source} could not be annotated: ${message}`
+      );
+      return { source, error: message };
+    }
   });
 }

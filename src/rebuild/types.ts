@@ -87,4 +87,6 @@ export interface RebuildResult {
   outcomes: PrOutcome[];
   /** Set when staging did not exist before the run. */
   created: boolean;
+  /** With `flux-source`, after a push: what happened to the reconcile request. */
+  flux?: { source: string; error: string | null };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Git } from '../../src/git.js';
 import { createOctokit, GitHub, type RebuildState } from '../../src/github.js';
 import { readSettings, type RebuildSettings } from '../../src/inputs.js';
+import { createKubernetes, loadKubeConfig } from '../../src/kubernetes.js';
 import { rebuild } from '../../src/rebuild/run.js';
 import type { RebuildResult } from '../../src/rebuild/types.js';
 import {
@@ -215,7 +216,11 @@ function makeScenario(fake: FakeGitHub, origin: Origin, slug: string): Scenario 
       const github = options.afterQuery
         ? new HookedGitHub(octokit, s.repository, options.afterQuery)
         : new GitHub(octokit, s.repository);
-      return rebuild(s, { github, git: new Git(dir) });
+      return rebuild(s, {
+        github,
+        git: new Git(dir),
+        flux: () => createKubernetes(loadKubeConfig(s.kubeconfig ?? undefined)).flux
+      });
     },
     requests,
     count: kind => requests().filter(r => r.kind === kind).length,

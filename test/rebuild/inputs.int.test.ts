@@ -121,13 +121,25 @@ describe('inputs that are refused before any work', () => {
 });
 
 describe('tokens and events that cannot push', () => {
-  it('stops after the GraphQL read with a read-only token, before fetching', async () => {
+  it('stops after the GraphQL read with a read-only user token, before fetching', async () => {
     const { s, before } = await withStaging();
+    s.fake.addToken('ghp_fake-reader', { permission: 'READ', push: false });
 
-    await expect(s.rebuild({}, { token: READ_TOKEN })).rejects.toThrow(
+    await expect(s.rebuild({}, { token: 'ghp_fake-reader' })).rejects.toThrow(
       `The token can only read ${s.slug} (permission READ); rebuild pushes staging`
     );
     expect(s.count('git-upload-pack')).toBe(0);
+    await expectUntouched(s, before);
+  });
+
+  it('lets the push decide for an installation token that reports READ, and pushes nothing', async () => {
+    // GITHUB_TOKEN and GitHub App tokens (ghs_) do not have a documented viewerPermission.
+    const { s, before } = await withStaging();
+
+    await expect(s.rebuild({}, { token: READ_TOKEN })).rejects.toThrow(
+      new RegExp(`The token cannot push to ${s.slug} .*permissions: contents: write`)
+    );
+    expect(s.count('git-receive-pack')).toBeGreaterThan(0);
     await expectUntouched(s, before);
   });
 
