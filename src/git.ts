@@ -102,9 +102,18 @@ export class Git {
     return r.exitCode === 0 ? r.stdout.trim() : null;
   }
 
-  async hasCommit(sha: string): Promise<boolean> {
-    const r = await this.exec(['cat-file', '-e', `${sha}^{commit}`], { allowFailure: true });
-    return r.exitCode === 0;
+  /** The subset of `shas` that are commits in this repository, in one process. */
+  async presentCommits(shas: string[]): Promise<Set<string>> {
+    if (shas.length === 0) return new Set();
+    const { stdout } = await this.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+      input: shas.map(sha => `${sha}^{commit}`).join('\n') + '\n'
+    });
+    const present = new Set<string>();
+    for (const line of stdout.split('\n')) {
+      const [name, type] = line.split(' ');
+      if (type === 'commit' && name) present.add(name);
+    }
+    return present;
   }
 
   /** One fetch for all refspecs. `unshallow` turns a shallow checkout into a full one. */

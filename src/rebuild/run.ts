@@ -4,12 +4,12 @@ import type { GitHub, RebuildState } from '../github.js';
 import type { RebuildSettings } from '../inputs.js';
 import { InputError } from '../inputs.js';
 import type { FluxClient } from '../kubernetes.js';
-import { attributeConflict } from './conflicts.js';
+import { fetchAll, mergeAll } from './merge.js';
 import { evaluatePullRequest } from './gate.js';
 import { mergeOrder } from './order.js';
-import { describeSkip, oneLine, shortSha } from './reasons.js';
+import { describeSkip, shortSha } from './reasons.js';
 import { formatStagingMessage, inputsDigest, parseStagingRecord } from './record.js';
-import type { PrOutcome, PullRequestInfo, RebuildResult } from './types.js';
+import type { PrOutcome, RebuildResult } from './types.js';
 
 export interface RebuildDeps {
   github: GitHub;
@@ -19,8 +19,6 @@ export interface RebuildDeps {
 }
 
 const PUSH_PERMISSIONS = ['ADMIN', 'MAINTAIN', 'WRITE'];
-
-const PR_REF = (n: number): string => `refs/remotes/pull/${n}/head`;
 
 /** Staging = base + every open PR whose CI passes, merged in PR-number order. */
 export async function rebuild(
@@ -236,100 +234,6 @@ function checkState(
       `Base branch '${base}' does not exist in ${slug}. Set base-branch to an existing branch.`
     );
   }
-}
-
-/** One fetch for the base and every eligible PR's `refs/pull/N/head`; returns the SHAs now present. */
-async function fetchAll(
-  git: Git,
-  base: string,
-  baseSha: string,
-  eligible: Array<{ pr: PullRequestInfo; sha: string }>
-): Promise<Set<string>> {
-  const refspecs = [
-    `+refs/heads/${base}:refs/remotes/origin/${base}`,
-    ...eligible.map(e => `+refs/pull/${e.pr.number}/head:${PR_REF(e.pr.number)}`)
-  ];
-  // merge-tree needs merge bases: a shallow checkout (actions/checkout's default) gets its history.
-  const unshallow = await git.isShallow();
-  core.info(
-    `Fetching ${base} and ${eligible.length} pull request head(s)${unshallow ? ' (unshallowing)' : ''}`
-  );
-  await git.fetch(refspecs, { unshallow });
-  const wanted = [baseSha, ...eligible.map(e => e.sha)];
-  const present = new Set<string>();
-  const missing: string[] = [];
-  for (const sha of wanted) {
-    if (await git.hasCommit(sha)) present.add(sha);
-    else missing.push(sha);
-  }
-  // A head force-pushed after its checks ran is no longer under refs/pull/N/head: ask for it by SHA.
-  // One SHA the server no longer has fails the whole fetch, so then each is asked for on its own.
-  if (missing.length > 0 && !(await git.tryFetchCommits(missing)) && missing.length > 1) {
-    for (const sha of missing) await git.tryFetchCommits([sha]);
-  }
-  for (const sha of missing) if (await git.hasCommit(sha)) present.add(sha);
-  if (!present.has(baseSha)) {
-    throw new Error(`Could not fetch ${base} at ${baseSha} from origin.`);
-  }
-  return present;
-}
-
-async function mergeAll(
-  git: Git,
-  baseSha: string,
-  eligible: Array<{ pr: PullRequestInfo; sha: string }>,
-  available: Set<string>
-): Promise<{ head: string; tree: string; outcomes: Map<number, PrOutcome> }> {
-  let head = baseSha;
-  let tree = await git.treeOf(baseSha);
-  const outcomes = new Map<number, PrOutcome>();
-  const merged: Array<{ number: number; sha: string }> = [];
-  for (const { pr, sha } of eligible) {
-    const skip = (reason: Extract<PrOutcome, { status: 'skipped' }>['reason']): void => {
-      outcomes.set(pr.number, {
-        number: pr.number,
-        title: pr.title,
-        author: pr.author,
-        status: 'skipped',
-        reason
-      });
-      core.info(`#${pr.number}: skipped, ${describeSkip(reason)}`);
-    };
-    if (!available.has(sha)) {
-      const actual = (await git.tryRevParse(PR_REF(pr.number))) ?? 'unknown';
-      skip({ kind: 'head-moved', expected: sha, actual });
-      continue;
-    }
-    const result = await git.mergeTree(head, sha);
-    if (!result.clean) {
-      const alone = head === baseSha ? result : await git.mergeTree(baseSha, sha);
-      const changed = await Promise.all(
-        merged.map(async m => ({
-          number: m.number,
-          changed: await git.changedFiles(baseSha, m.sha)
-        }))
-      );
-      skip({
-        kind: 'conflict',
-        files: result.conflicts,
-        with: attributeConflict(result.conflicts, !alone.clean, changed)
-      });
-      continue;
-    }
-    const message = `Merge #${pr.number}: ${oneLine(pr.title)}\n\nHead: ${sha}\n`;
-    head = await git.commitTree(result.tree, [head, sha], message);
-    tree = result.tree;
-    merged.push({ number: pr.number, sha });
-    outcomes.set(pr.number, {
-      number: pr.number,
-      title: pr.title,
-      author: pr.author,
-      status: 'merged',
-      sha
-    });
-    core.info(`#${pr.number}: merged ${shortSha(sha)}`);
-  }
-  return { head, tree, outcomes };
 }
 
 function pushError(message: string, slug: string): Error {

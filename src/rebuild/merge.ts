@@ -1,0 +1,101 @@
+// The git phase of rebuild: one fetch, then merges without a worktree, conflicts explained.
+import * as core from '@actions/core';
+import type { Git } from '../git.js';
+import { attributeConflict } from './conflicts.js';
+import { describeSkip, oneLine, shortSha } from './reasons.js';
+import type { PrOutcome, PullRequestInfo } from './types.js';
+
+const PR_REF = (n: number): string => `refs/remotes/pull/${n}/head`;
+
+/** One fetch for the base and every eligible PR's `refs/pull/N/head`; returns the SHAs now present. */
+export async function fetchAll(
+  git: Git,
+  base: string,
+  baseSha: string,
+  eligible: Array<{ pr: PullRequestInfo; sha: string }>
+): Promise<Set<string>> {
+  const refspecs = [
+    `+refs/heads/${base}:refs/remotes/origin/${base}`,
+    ...eligible.map(e => `+refs/pull/${e.pr.number}/head:${PR_REF(e.pr.number)}`)
+  ];
+  // merge-tree needs merge bases: a shallow checkout (actions/checkout's default) gets its history.
+  const unshallow = await git.isShallow();
+  core.info(
+    `Fetching ${base} and ${eligible.length} pull request head(s)${unshallow ? ' (unshallowing)' : ''}`
+  );
+  await git.fetch(refspecs, { unshallow });
+  const wanted = [baseSha, ...eligible.map(e => e.sha)];
+  const present = await git.presentCommits(wanted);
+  const missing = wanted.filter(sha => !present.has(sha));
+  // A head force-pushed after its checks ran is no longer under refs/pull/N/head: ask for it by SHA.
+  // One SHA the server no longer has fails the whole fetch, so then each is asked for on its own.
+  if (missing.length > 0 && !(await git.tryFetchCommits(missing)) && missing.length > 1) {
+    for (const sha of missing) await git.tryFetchCommits([sha]);
+  }
+  for (const sha of await git.presentCommits(missing)) present.add(sha);
+  if (!present.has(baseSha)) {
+    throw new Error(`Could not fetch ${base} at ${baseSha} from origin.`);
+  }
+  return present;
+}
+
+export async function mergeAll(
+  git: Git,
+  baseSha: string,
+  eligible: Array<{ pr: PullRequestInfo; sha: string }>,
+  available: Set<string>
+): Promise<{ head: string; tree: string; outcomes: Map<number, PrOutcome> }> {
+  let head = baseSha;
+  let tree = await git.treeOf(baseSha);
+  const outcomes = new Map<number, PrOutcome>();
+  const merged: Array<{ number: number; sha: string }> = [];
+  // Asked only when a later PR conflicts, once per merged PR.
+  const changedCache = new Map<string, Promise<string[]>>();
+  const changedFiles = (sha: string): Promise<string[]> => {
+    if (!changedCache.has(sha)) changedCache.set(sha, git.changedFiles(baseSha, sha));
+    return changedCache.get(sha) as Promise<string[]>;
+  };
+  for (const { pr, sha } of eligible) {
+    const skip = (reason: Extract<PrOutcome, { status: 'skipped' }>['reason']): void => {
+      outcomes.set(pr.number, {
+        number: pr.number,
+        title: pr.title,
+        author: pr.author,
+        status: 'skipped',
+        reason
+      });
+      core.info(`#${pr.number}: skipped, ${describeSkip(reason)}`);
+    };
+    if (!available.has(sha)) {
+      const actual = (await git.tryRevParse(PR_REF(pr.number))) ?? 'unknown';
+      skip({ kind: 'head-moved', expected: sha, actual });
+      continue;
+    }
+    const result = await git.mergeTree(head, sha);
+    if (!result.clean) {
+      const alone = head === baseSha ? result : await git.mergeTree(baseSha, sha);
+      const changed = await Promise.all(
+        merged.map(async m => ({ number: m.number, changed: await changedFiles(m.sha) }))
+      );
+      skip({
+        kind: 'conflict',
+        files: result.conflicts,
+        with: attributeConflict(result.conflicts, !alone.clean, changed)
+      });
+      continue;
+    }
+    const message = `Merge #${pr.number}: ${oneLine(pr.title)}\n\nHead: ${sha}\n`;
+    head = await git.commitTree(result.tree, [head, sha], message);
+    tree = result.tree;
+    merged.push({ number: pr.number, sha });
+    outcomes.set(pr.number, {
+      number: pr.number,
+      title: pr.title,
+      author: pr.author,
+      status: 'merged',
+      sha
+    });
+    core.info(`#${pr.number}: merged ${shortSha(sha)}`);
+  }
+  return { head, tree, outcomes };
+}
