@@ -4,7 +4,7 @@
 // rerun with unchanged inputs (the fast path). git processes are counted with a PATH shim.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFakeGitHub } from '../test/helpers/fake-github.ts';
 import {
@@ -13,7 +13,7 @@ import {
   populate,
   populatedPath
 } from '../test/helpers/git-fixture.ts';
-import { runAction } from './sandbox.ts';
+import { runAction, runnerFiles } from '../test/helpers/run-action.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +29,7 @@ const TOKEN = 'ghs_fake-write';
 
 const origin = await createOrigin({ files: { 'README.md': 'bench\n' } });
 const github = await startFakeGitHub();
+const files = await runnerFiles();
 try {
   const setupStart = performance.now();
   await populate(origin, { files: FILES });
@@ -65,9 +66,11 @@ try {
     GITHUB_REPOSITORY: 'acme/big',
     GITHUB_WORKSPACE: workspace,
     GITHUB_EVENT_NAME: 'workflow_dispatch',
+    GITHUB_EVENT_PATH: await files.event({
+      repository: { full_name: 'acme/big', default_branch: 'main' }
+    }),
     GITHUB_WORKFLOW_REF: 'acme/big/.github/workflows/staging.yml@refs/heads/main'
   };
-  const event = { repository: { full_name: 'acme/big', default_branch: 'main' } };
   const inputs = { mode: 'rebuild', 'github-token': TOKEN };
 
   const rows: string[][] = [];
@@ -75,7 +78,8 @@ try {
     github.reset();
     writeFileSync(gitLog, '');
     const start = performance.now();
-    const run = await runAction(resolve('dist/index.js'), inputs, env, event);
+    // No time limit: a large repository with high latency takes minutes.
+    const run = await runAction(files, inputs, env, { timeoutMs: 0 });
     const seconds = (performance.now() - start) / 1000;
     if (run.code !== 0) throw new Error(`${label} failed:\n${run.stdout}\n${run.stderr}`);
     const api = github.requests.filter(r => r.kind === 'graphql' || r.kind === 'rest').length;
@@ -108,4 +112,5 @@ try {
 } finally {
   await github.close();
   await origin.cleanup();
+  await files.cleanup();
 }

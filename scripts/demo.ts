@@ -1,35 +1,28 @@
 // `npm run demo`: the committed dist/ on a laptop, with no GitHub and no cluster. It builds a
 // sandbox (an origin repository with pull requests, the fake GitHub, a fake Kubernetes API server
 // and a fake Sentry), runs the action's three modes and prints what a person would read.
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { join } from 'node:path';
 import { startFakeGitHub } from '../test/helpers/fake-github.ts';
 import { startFakeKube } from '../test/helpers/fake-kube.ts';
 import { startFakeSentry } from '../test/helpers/fake-sentry.ts';
 import { cloneLikeCheckout, createOrigin } from '../test/helpers/git-fixture.ts';
-import { runAction, runNode, summaryAsText } from './sandbox.ts';
+import {
+  cliEntry,
+  readmeWorkflow,
+  runAction,
+  runnerFiles,
+  spawnNode,
+  stepWith,
+  summaryAsText
+} from '../test/helpers/run-action.ts';
 
-const ACTION = resolve('dist/index.js');
-const CLI = resolve('dist/cli.js');
 const TOKEN = 'ghs_fake-write';
+// The runner's files (event payloads, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) for every run below.
+const files = await runnerFiles();
 
 function banner(text: string): void {
   process.stdout.write(`\n${'━'.repeat(78)}\n${text}\n${'━'.repeat(78)}\n`);
-}
-
-/** The `with:` of the README's staging workflow: the demo runs exactly what users copy. */
-function readmeWorkflowInputs(): Record<string, string> {
-  const readme = readFileSync('README.md', 'utf8');
-  const block = /<!-- staging-workflow:start -->\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-  const workflow = parse(block) as {
-    jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }>;
-  };
-  const step = Object.values(workflow.jobs)
-    .flatMap(j => j.steps)
-    .find(s => s.uses === './');
-  return { ...(step?.with ?? {}) };
 }
 
 function check(ok: boolean, what: string): void {
@@ -129,12 +122,17 @@ async function demoRebuild(): Promise<void> {
       url: github.gitUrl('acme', 'platform'),
       token: TOKEN
     });
-    const inputs = { ...readmeWorkflowInputs(), 'github-token': TOKEN };
+    // The `with:` of the README's staging workflow: the demo runs exactly what users copy.
+    const inputs = { ...stepWith(readmeWorkflow('staging-workflow')), 'github-token': TOKEN };
     const env = {
       ...github.env(),
       GITHUB_REPOSITORY: 'acme/platform',
       GITHUB_WORKSPACE: workspace,
       GITHUB_EVENT_NAME: 'workflow_dispatch',
+      // What GitHub puts in a workflow_dispatch payload that the action reads.
+      GITHUB_EVENT_PATH: await files.event({
+        repository: { full_name: 'acme/platform', default_branch: 'main' }
+      }),
       GITHUB_WORKFLOW: 'Staging',
       GITHUB_WORKFLOW_REF: 'acme/platform/.github/workflows/staging.yml@refs/heads/main',
       GITHUB_RUN_ID: '1001'
@@ -146,9 +144,7 @@ async function demoRebuild(): Promise<void> {
           .map(([k, v]) => `  ${k}: ${v.trim()}`)
           .join('\n')}\n\n`
     );
-    // What GitHub puts in a workflow_dispatch payload that the action reads.
-    const event = { repository: { full_name: 'acme/platform', default_branch: 'main' } };
-    const first = await runAction(ACTION, inputs, env, event);
+    const first = await runAction(files, inputs, env);
     process.stdout.write(summaryAsText(first.summary));
     process.stdout.write(
       `\nOutputs: ${JSON.stringify(first.outputs, null, 1).replace(/\n\s*/g, ' ')}\n`
@@ -166,7 +162,7 @@ async function demoRebuild(): Promise<void> {
     );
 
     github.reset();
-    const second = await runAction(ACTION, inputs, env, event);
+    const second = await runAction(files, inputs, env);
     const gitRequests = github.requests.filter(r => r.kind.startsWith('git-')).length;
     process.stdout.write(
       `\nRun again with nothing changed: ${second.summary.match(/<strong>(.*?)<\/strong>/)?.[1] ?? '?'}\n` +
@@ -245,11 +241,14 @@ async function demoDatasets(): Promise<void> {
       GITHUB_WORKSPACE: workspace,
       GITHUB_EVENT_NAME: 'push',
       GITHUB_REF: `refs/heads/${branch}`,
-      GITHUB_SHA: sha
+      GITHUB_SHA: sha,
+      GITHUB_EVENT_PATH: await files.event({
+        ref: `refs/heads/${branch}`,
+        repository: { default_branch: 'main' }
+      })
     };
-    const event = { ref: `refs/heads/${branch}`, repository: { default_branch: 'main' } };
     const deploy = await runAction(
-      ACTION,
+      files,
       {
         mode: 'deploy',
         'image-repository': 'ghcr.io/acme/pipelines',
@@ -257,8 +256,7 @@ async function demoDatasets(): Promise<void> {
         'schedule-offset-minutes': '7',
         'github-token': TOKEN
       },
-      env,
-      event
+      env
     );
     process.stdout.write(summaryAsText(deploy.summary));
     check(deploy.code === 0, `deploy failed:\n${deploy.stdout}${deploy.stderr}`);
@@ -284,17 +282,15 @@ async function demoDatasets(): Promise<void> {
       sentry.url
     ];
     process.stdout.write(`$ staging-action ${args.join(' ')}\n`);
-    const cleanup = await runNode(
-      CLI,
-      args,
-      {
+    const cleanup = await spawnNode([cliEntry(), ...args], {
+      cwd: workspace,
+      env: {
         GITHUB_TOKEN: TOKEN,
         SENTRY_AUTH_TOKEN: 'sntrys_demo',
         GITHUB_REPOSITORY: 'acme/pipelines',
         GITHUB_API_URL: github.url
-      },
-      workspace
-    );
+      }
+    });
     // The CLI logs each phase, then prints the report: show the report.
     const report = cleanup.stdout.indexOf('Staging cleanup');
     process.stdout.write(report >= 0 ? cleanup.stdout.slice(report) : cleanup.stdout);
@@ -311,5 +307,9 @@ async function demoDatasets(): Promise<void> {
   }
 }
 
-await demoRebuild();
-await demoDatasets();
+try {
+  await demoRebuild();
+  await demoDatasets();
+} finally {
+  await files.cleanup();
+}

@@ -17,7 +17,7 @@ import {
   runnerFiles,
   stepInputs,
   type RunnerFiles
-} from './spawn-action.js';
+} from '../helpers/run-action.js';
 
 let sandbox: Sandbox;
 let files: RunnerFiles;

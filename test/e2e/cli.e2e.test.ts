@@ -12,7 +12,7 @@ import {
   startSandbox,
   type Sandbox
 } from '../deploy/harness.js';
-import { cliEntry, runnerFiles, spawnNode, type RunnerFiles } from './spawn-action.js';
+import { cliEntry, runnerFiles, spawnNode, type RunnerFiles } from '../helpers/run-action.js';
 
 let sandbox: Sandbox;
 let files: RunnerFiles;

@@ -10,7 +10,7 @@ import {
   runnerFiles,
   stepInputs,
   type RunnerFiles
-} from './spawn-action.js';
+} from '../helpers/run-action.js';
 
 let sandbox: Sandbox;
 let files: RunnerFiles;

@@ -2,7 +2,6 @@
 // example: outputs, job summary, commit statuses and the refs left in the origin.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import {
@@ -12,21 +11,27 @@ import {
   type Hub,
   type Scenario
 } from '../rebuild/harness.js';
-import { ROOT, markedBlock, runDist, stepInputEnv, stepWith } from './run-dist.js';
+import {
+  ROOT,
+  readmeWorkflow,
+  runAction,
+  runnerFiles,
+  stepInputs,
+  stepWith,
+  type RunnerFiles
+} from '../helpers/run-action.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 let hub: Hub;
+let files: RunnerFiles;
 let s: Scenario;
-let readmeWorkflow: string;
+let stagingWorkflow: string;
 const heads = new Map<number, string>();
 
 beforeAll(async () => {
-  readmeWorkflow = markedBlock(
-    await readFile(path.join(ROOT, 'README.md'), 'utf8'),
-    'staging-workflow'
-  );
-  hub = await startHub();
+  stagingWorkflow = readmeWorkflow('staging-workflow');
+  [hub, files] = await Promise.all([startHub(), runnerFiles()]);
   s = await hub.scenario({ 'README.md': 'app\n', 'config.yaml': 'replicas: 1\n' });
   heads.set(1, await s.pr(1, { 'config.yaml': 'replicas: 2\n' }, { title: 'Scale up' }));
   heads.set(2, await s.pr(2, { 'b.txt': 'b\n' }, { title: HOSTILE }));
@@ -63,39 +68,37 @@ beforeAll(async () => {
     )
   );
 });
-afterAll(async () => hub.close());
+afterAll(async () => Promise.all([hub.close(), files.cleanup()]));
 
-/** The environment of the README workflow's `staging` step, on a workflow_dispatch run. */
-async function stepEnv(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
-  const workflow = parse(readmeWorkflow) as { name: string };
+/** The inputs of the README workflow's `staging` step: action.yml's defaults, then its `with:`. */
+function workflowInputs(): Record<string, string> {
+  return stepInputs(stagingWorkflow, { 'github.token': WRITE_TOKEN });
+}
+
+/** The rest of the step's environment, on a workflow_dispatch run. */
+async function dispatchEnv(): Promise<Record<string, string>> {
+  const workflow = parse(stagingWorkflow) as { name: string };
   const workspace = await s.checkout();
   const sha = (await s.origin.revParse('refs/heads/main')) as string;
-  const event = path.join(s.origin.dir, 'dispatch-event.json');
-  writeFileSync(
-    event,
-    JSON.stringify({
-      ref: 'refs/heads/main',
-      inputs: {},
-      workflow: WORKFLOW_PATH,
-      repository: { full_name: s.slug, default_branch: 'main' },
-      sender: { login: 'octocat' }
-    })
-  );
   return {
-    ...(await stepInputEnv(stepWith(readmeWorkflow, './'), { 'github.token': WRITE_TOKEN })),
     GITHUB_REPOSITORY: s.slug,
     GITHUB_API_URL: s.fake.url,
     GITHUB_SERVER_URL: s.fake.url,
     GITHUB_GRAPHQL_URL: `${s.fake.url}/graphql`,
     GITHUB_WORKSPACE: workspace,
     GITHUB_EVENT_NAME: 'workflow_dispatch',
-    GITHUB_EVENT_PATH: event,
+    GITHUB_EVENT_PATH: await files.event({
+      ref: 'refs/heads/main',
+      inputs: {},
+      workflow: WORKFLOW_PATH,
+      repository: { full_name: s.slug, default_branch: 'main' },
+      sender: { login: 'octocat' }
+    }),
     GITHUB_WORKFLOW_REF: `${s.slug}/${WORKFLOW_PATH}@refs/heads/main`,
     GITHUB_WORKFLOW: workflow.name,
     GITHUB_RUN_ID: '777',
     GITHUB_SHA: sha,
-    GITHUB_REF: 'refs/heads/main',
-    ...overrides
+    GITHUB_REF: 'refs/heads/main'
   };
 }
 
@@ -104,15 +107,15 @@ async function stepEnv(overrides: Record<string, string> = {}): Promise<Record<s
 describe('node dist/index.js, mode rebuild', () => {
   it("runs the README's workflow, which is this repository's staging workflow", async () => {
     const committed = await readFile(path.join(ROOT, '.github/workflows/staging.yml'), 'utf8');
-    expect(readmeWorkflow).toBe(committed);
-    expect(stepWith(readmeWorkflow, './')).toMatchObject({ mode: 'rebuild' });
+    expect(stagingWorkflow).toBe(committed);
+    expect(stepWith(stagingWorkflow)).toMatchObject({ mode: 'rebuild' });
   });
 
   it('builds staging, sets the outputs, writes the summary and posts the statuses', async () => {
     const before = await s.refs();
-    const env = await stepEnv();
+    const env = await dispatchEnv();
 
-    const run = await runDist(env);
+    const run = await runAction(files, workflowInputs(), env);
 
     // stderr rides along so a failure shows why.
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
@@ -143,7 +146,7 @@ describe('node dist/index.js, mode rebuild', () => {
     expect(run.summary).toContain('<td>&lt;img src=x onerror=alert(1)&gt;</td>');
     expect(run.summary).not.toContain('<img');
 
-    const statuses = (n: number): Array<Record<string, unknown>> =>
+    const statuses = (n: number): unknown[] =>
       (s.fake.repo(s.slug).checks.get(heads.get(n) as string) ?? []).filter(
         c => c.kind === 'StatusContext' && (c as { context: string }).context === 'staging'
       );
@@ -160,10 +163,10 @@ describe('node dist/index.js, mode rebuild', () => {
 
   it('stops after the GraphQL read on a rerun with nothing changed', async () => {
     const staging = await s.staging();
-    const env = await stepEnv();
+    const env = await dispatchEnv();
     const mark = s.fake.requests.length;
 
-    const run = await runDist(env);
+    const run = await runAction(files, workflowInputs(), env);
 
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({
@@ -179,10 +182,10 @@ describe('node dist/index.js, mode rebuild', () => {
 
   it('fails an unknown mode with the list of modes, and touches nothing', async () => {
     const before = await s.refs();
-    const env = await stepEnv({ INPUT_MODE: 'rebuid' });
+    const env = await dispatchEnv();
     const mark = s.fake.requests.length;
 
-    const run = await runDist(env);
+    const run = await runAction(files, { ...workflowInputs(), mode: 'rebuid' }, env);
 
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(

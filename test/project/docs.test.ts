@@ -27,9 +27,7 @@ describe('action.yml and README', () => {
   });
 
   it('declares every input the code reads, and the code reads every declared input', () => {
-    const read = new Set(
-      [...inputsSource.matchAll(/get\('([a-z-]+)'\)/g)].map(m => m[1])
-    );
+    const read = new Set([...inputsSource.matchAll(/get\('([a-z-]+)'\)/g)].map(m => m[1]));
     const declared = new Set(Object.keys(action.inputs));
     expect([...read].filter(n => !declared.has(n) && !CLI_ONLY.has(n))).toEqual([]);
     expect([...declared].filter(n => !read.has(n))).toEqual([]);
@@ -38,7 +36,10 @@ describe('action.yml and README', () => {
   it('documents every input and output in the README tables', () => {
     const rows = readme.split('\n').filter(l => l.startsWith('| `'));
     for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {
-      expect([name, rows.some(r => r.split('|')[1]?.includes(`\`${name}\``))]).toEqual([name, true]);
+      expect([name, rows.some(r => r.split('|')[1]?.includes(`\`${name}\``))]).toEqual([
+        name,
+        true
+      ]);
     }
   });
 

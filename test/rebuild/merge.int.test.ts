@@ -320,7 +320,7 @@ describe('commit statuses', () => {
 
     const first = await s.rebuild(inputs);
 
-    const statuses = (sha: string): Array<Record<string, unknown>> =>
+    const statuses = (sha: string): unknown[] =>
       (s.fake.repo(s.slug).checks.get(sha) ?? []).filter(c => c.kind === 'StatusContext');
     expect(statuses(one)).toEqual([
       expect.objectContaining({
