@@ -3,7 +3,8 @@ import * as core from '@actions/core';
 import type { Git } from '../git.js';
 import { attributeConflict } from './conflicts.js';
 import { describeSkip, oneLine, shortSha } from './reasons.js';
-import type { PrOutcome, PullRequestInfo } from './types.js';
+import { mergedOutcome, skippedOutcome } from './outcome.js';
+import type { PrOutcome, PullRequestInfo, SkipReason } from './types.js';
 
 const PR_REF = (n: number): string => `refs/remotes/pull/${n}/head`;
 
@@ -56,14 +57,8 @@ export async function mergeAll(
     return changedCache.get(sha) as Promise<string[]>;
   };
   for (const { pr, sha } of eligible) {
-    const skip = (reason: Extract<PrOutcome, { status: 'skipped' }>['reason']): void => {
-      outcomes.set(pr.number, {
-        number: pr.number,
-        title: pr.title,
-        author: pr.author,
-        status: 'skipped',
-        reason
-      });
+    const skip = (reason: SkipReason): void => {
+      outcomes.set(pr.number, skippedOutcome(pr, reason));
       core.info(`#${pr.number}: skipped, ${describeSkip(reason)}`);
     };
     if (!available.has(sha)) {
@@ -88,13 +83,7 @@ export async function mergeAll(
     head = await git.commitTree(result.tree, [head, sha], message);
     tree = result.tree;
     merged.push({ number: pr.number, sha });
-    outcomes.set(pr.number, {
-      number: pr.number,
-      title: pr.title,
-      author: pr.author,
-      status: 'merged',
-      sha
-    });
+    outcomes.set(pr.number, mergedOutcome(pr, sha));
     core.info(`#${pr.number}: merged ${shortSha(sha)}`);
   }
   return { head, tree, outcomes };

@@ -9,6 +9,7 @@ import { evaluatePullRequest } from './gate.js';
 import { mergeOrder } from './order.js';
 import { describeSkip, shortSha } from './reasons.js';
 import { formatStagingMessage, inputsDigest, parseStagingRecord } from './record.js';
+import { mergedOutcome, skippedOutcome } from './outcome.js';
 import type { PrOutcome, RebuildResult } from './types.js';
 
 export interface RebuildDeps {
@@ -57,115 +58,70 @@ export async function rebuild(
   const eligible = gated.flatMap(g =>
     g.decision.eligible ? [{ pr: g.pr, sha: g.decision.sha }] : []
   );
-  const gateSkips = new Map<number, PrOutcome>();
-  for (const g of gated) {
-    if (!g.decision.eligible) {
-      gateSkips.set(g.pr.number, {
-        number: g.pr.number,
-        title: g.pr.title,
-        author: g.pr.author,
-        status: 'skipped',
-        reason: g.decision.reason
-      });
-    }
-  }
+  const gateSkips = new Map(
+    gated.flatMap(g =>
+      g.decision.eligible ? [] : [[g.pr.number, skippedOutcome(g.pr, g.decision.reason)] as const]
+    )
+  );
   const shas = new Map(eligible.map(e => [e.pr.number, e.sha]));
-  const digest = inputsDigest({
-    baseSha,
-    eligible: eligible.map(e => ({ number: e.pr.number, sha: e.sha }))
-  });
-
-  const common = {
+  const digestOf = (heads: typeof eligible): string =>
+    inputsDigest({ baseSha, eligible: heads.map(e => ({ number: e.pr.number, sha: e.sha })) });
+  const finish = (
+    result: RebuildResult['result'],
+    stagingSha: string,
+    treeSha: string,
+    outcomes: PrOutcome[],
+    fastPath = false
+  ): RebuildResult => ({
     repository: github.slug,
     baseBranch: base,
     baseSha,
     stagingBranch: settings.stagingBranch,
-    created: state.staging === null
-  };
+    created: state.staging === null,
+    result,
+    fastPath,
+    stagingSha,
+    treeSha,
+    outcomes
+  });
 
   // Fast path: staging was built from exactly these inputs; nothing to fetch, merge or push.
   const record = state.staging ? parseStagingRecord(state.staging.message) : null;
-  if (state.staging && record && record.digest === digest) {
+  if (state.staging && record?.digest === digestOf(eligible)) {
     core.info('Base and eligible PR heads are unchanged since staging was built: nothing to do.');
     const conflicts = new Map(record.conflicts.map(c => [c.number, c]));
-    const outcomes = gated.map(({ pr, decision }): PrOutcome => {
+    const outcomes = gated.map(({ pr, decision }) => {
       const conflict = conflicts.get(pr.number);
-      if (conflict) {
-        return {
-          number: pr.number,
-          title: pr.title,
-          author: pr.author,
-          status: 'skipped',
-          reason: { kind: 'conflict', files: conflict.files, with: conflict.with }
-        };
-      }
+      if (conflict)
+        return skippedOutcome(pr, { kind: 'conflict', files: conflict.files, with: conflict.with });
       return decision.eligible
-        ? {
-            number: pr.number,
-            title: pr.title,
-            author: pr.author,
-            status: 'merged',
-            sha: decision.sha
-          }
+        ? mergedOutcome(pr, decision.sha)
         : (gateSkips.get(pr.number) as PrOutcome);
     });
-    return {
-      ...common,
-      result: 'unchanged',
-      fastPath: true,
-      stagingSha: state.staging.sha,
-      treeSha: state.staging.tree,
-      outcomes
-    };
+    return finish('unchanged', state.staging.sha, state.staging.tree, outcomes, true);
   }
 
   const available = await core.group('Fetch', () => fetchAll(git, base, baseSha, eligible));
-
   const built = await core.group('Merge', () => mergeAll(git, baseSha, eligible, available));
   const outcomes = gated.map(
     g => built.outcomes.get(g.pr.number) ?? (gateSkips.get(g.pr.number) as PrOutcome)
   );
   // A head that could not be fetched is not in staging: the record leaves it out, so a rerun with
   // the same inputs tries it again instead of taking the fast path and reporting it merged.
-  const fetched = eligible.filter(e => available.has(e.sha));
-  const message = formatStagingMessage({
-    baseBranch: base,
-    baseSha,
-    outcomes,
-    digest:
-      fetched.length === eligible.length
-        ? digest
-        : inputsDigest({
-            baseSha,
-            eligible: fetched.map(e => ({ number: e.pr.number, sha: e.sha }))
-          })
-  });
+  const digest = digestOf(eligible.filter(e => available.has(e.sha)));
+  const message = formatStagingMessage({ baseBranch: base, baseSha, outcomes, digest });
   const candidate = await git.commitTree(built.tree, [built.head], message);
   core.info(`Candidate ${candidate} (tree ${built.tree})`);
 
   if (state.staging && state.staging.tree === built.tree) {
     core.info(`The candidate tree equals ${settings.stagingBranch}'s tree: nothing to push.`);
-    const result: RebuildResult = {
-      ...common,
-      result: 'unchanged',
-      fastPath: false,
-      stagingSha: state.staging.sha,
-      treeSha: built.tree,
-      outcomes
-    };
+    const result = finish('unchanged', state.staging.sha, built.tree, outcomes);
     await postStatuses(github, settings, result, shas);
     return result;
   }
   if (settings.dryRun) {
     core.info('Dry run: not pushing.');
-    return {
-      ...common,
-      result: 'dry-run',
-      fastPath: false,
-      stagingSha: candidate,
-      treeSha: built.tree,
-      outcomes
-    };
+    return finish('dry-run', candidate, built.tree, outcomes);
   }
 
   const pushed = await core.group('Push', () =>
@@ -176,23 +132,9 @@ export async function rebuild(
     core.warning(
       `${settings.stagingBranch} moved since this run read it (${state.staging ? shortSha(state.staging.sha) : 'absent'}); nothing was overwritten. The next run rebuilds it.`
     );
-    return {
-      ...common,
-      result: 'lease-lost',
-      fastPath: false,
-      stagingSha: state.staging?.sha ?? '',
-      treeSha: built.tree,
-      outcomes
-    };
+    return finish('lease-lost', state.staging?.sha ?? '', built.tree, outcomes);
   }
-  const result: RebuildResult = {
-    ...common,
-    result: 'pushed',
-    fastPath: false,
-    stagingSha: candidate,
-    treeSha: built.tree,
-    outcomes
-  };
+  const result = finish('pushed', candidate, built.tree, outcomes);
   await postStatuses(github, settings, result, shas);
   return flux ? { ...result, flux: await nudgeFlux(settings, flux) } : result;
 }
