@@ -2,11 +2,13 @@
 // image, labels that let cleanup find every kind, and an optionally staggered schedule.
 import type { V1Container, V1CronJob, V1ObjectMeta } from '@kubernetes/client-node';
 import { StagingError, ValidationError, quote } from './errors.js';
+import { checkImageReference, imageRepository, sameRepository } from './image.js';
 import { SOURCE_ANNOTATION, stagingLabels } from './labels.js';
 import { checkCronJobName, checkIndexedJobName, deriveKind } from './names.js';
 import { validateDatasetId, validateVersion } from './ref.js';
 import { offsetSchedule } from './schedule.js';
 
+export { imageRepository } from './image.js';
 export { labelValue, stagingLabels, stagingSelector } from './labels.js';
 
 export interface ProductionCronJob {
@@ -52,38 +54,8 @@ const SERVER_SET_METADATA = [
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const CRON_JOB_NAME_ENV = 'CRON_JOB_NAME';
 
-/** The repository part of an image reference: without `@digest` and `:tag` (keeps registry ports). */
-export function imageRepository(image: string): string {
-  const withoutDigest = image.split('@')[0] ?? '';
-  const lastColon = withoutDigest.lastIndexOf(':');
-  return lastColon > withoutDigest.lastIndexOf('/')
-    ? withoutDigest.slice(0, lastColon)
-    : withoutDigest;
-}
-
-/** Docker Hub spellings (nginx, library/nginx, docker.io/library/nginx) compare equal. */
-function canonicalRepository(repository: string): string {
-  const parts = repository.split('/');
-  const first = parts[0] ?? '';
-  const hasRegistry =
-    parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  let registry = hasRegistry ? first : 'docker.io';
-  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = 'docker.io';
-  const path = hasRegistry ? parts.slice(1) : parts;
-  if (registry === 'docker.io' && path.length === 1) path.unshift('library');
-  return [registry, ...path].join('/');
-}
-
 function checkImage(image: string): string {
-  const repository = imageRepository(image);
-  if (/\s/.test(image) || repository === '' || repository === image) {
-    throw new ValidationError(
-      `Image ${quote(image)} is not a usable staging image: expected {repository}:{tag} or ` +
-        '{repository}@sha256:{digest}, e.g. ghcr.io/org/app:3f2c1e9 (the git SHA the image was ' +
-        'built from), without spaces.'
-    );
-  }
-  return repository;
+  return imageRepository(checkImageReference(image, 'the staged image'));
 }
 
 function withLabels(
@@ -172,7 +144,7 @@ function stageOne(
   for (const container of containers) {
     if (
       container.image !== undefined &&
-      canonicalRepository(imageRepository(container.image)) === canonicalRepository(repository)
+      sameRepository(imageRepository(container.image), repository)
     ) {
       container.image = input.image;
       replaced++;

@@ -5,6 +5,7 @@ import { createKubernetes, loadKubeConfig, type CronJobClient } from '../kuberne
 import type { ModeResult } from '../main.js';
 import type { Report } from '../summary.js';
 import { ValidationError } from './errors.js';
+import { checkImageReference } from './image.js';
 import { KIND_LABEL } from './labels.js';
 import { buildStagingCronJobs, stagingSelector, type StagedCronJob } from './manifests.js';
 import { planPrune } from './prune.js';
@@ -45,29 +46,12 @@ async function baseBranch(settings: DeploySettings, git: Git): Promise<string> {
   return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main';
 }
 
-// The grammar of github.com/distribution/reference, which the kubelet applies when it pulls: a
-// reference that breaks it would be stored by the API server and then fail every run.
-const DOMAIN_COMPONENT = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
-const DOMAIN = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}';
-const IMAGE_REFERENCE = new RegExp(
-  `^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`
-);
-
-/** The staged image; refused unless it is an image reference a kubelet can pull. */
+/** The staged image: `docker-image`, else `{image-repository}:{sha}`. */
 function stagedImage(settings: DeploySettings): string {
-  const image = settings.dockerImage ?? `${settings.imageRepository}:${settings.sha}`;
-  const source = settings.dockerImage ? "the 'docker-image' input" : "'image-repository':{sha}";
-  if (!IMAGE_REFERENCE.test(image) || !/[:@]/.test(image.slice(image.lastIndexOf('/') + 1))) {
-    throw new ValidationError(
-      `Image ${JSON.stringify(image)} (from ${source}) is not a valid image reference: expected ` +
-        '{repository}:{tag} or {repository}@sha256:{digest}, with a lowercase repository and a tag ' +
-        'of up to 128 letters, digits, "_", "." and "-", e.g. ghcr.io/acme/pipelines:<git sha>.'
-    );
-  }
-  return image;
+  return checkImageReference(
+    settings.dockerImage ?? `${settings.imageRepository}:${settings.sha}`,
+    settings.dockerImage ? "the 'docker-image' input" : "'image-repository':{sha}"
+  );
 }
 
 /** Everything checked before the cluster is touched; returns the CronJobs to stage. */
