@@ -11,6 +11,7 @@ export default {
   },
   // Integration tests spawn git and Node child processes; two cores, so keep workers bounded.
   setupFiles: ['<rootDir>/test/setup.ts'],
+  reporters: ['default', '<rootDir>/test/count-reporter.js'],
   maxWorkers: 2,
   testTimeout: 60000,
   verbose: false
