@@ -119,6 +119,26 @@ function contextsOf(nodes: Array<RawContext | null> | null): CheckContext[] {
   });
 }
 
+/**
+ * A token without a permission the query needs gets GitHub's bare "Resource not accessible by
+ * integration": say which permissions rebuild reads with.
+ */
+function explainForbidden(error: unknown): never {
+  const graphqlErrors = (error as { errors?: Array<{ message?: string }> }).errors ?? [];
+  const message =
+    graphqlErrors.map(e => e.message ?? '').join('; ') ||
+    (error instanceof Error ? error.message : String(error));
+  if (/Resource not accessible by integration|FORBIDDEN/i.test(message)) {
+    throw new Error(
+      `The token cannot read what rebuild needs (${message}). Give the job ` +
+        "'permissions: contents: write, pull-requests: read, checks: read, actions: read' " +
+        "(plus 'statuses: write' with commit-status).",
+      { cause: error }
+    );
+  }
+  throw error;
+}
+
 export class GitHub {
   /** GraphQL and REST requests made, for the summary's debug line and the benchmark. */
   requests = 0;
@@ -147,13 +167,15 @@ export class GitHub {
 
   /** One query (plus pages) for everything rebuild needs; extra pages only for PRs with >100 checks. */
   async loadRebuildState(base: string, staging: string): Promise<RebuildState> {
-    const data = await this.octokit.graphql.paginate<RawRebuild>(REBUILD_QUERY, {
-      owner: this.repository.owner,
-      repo: this.repository.repo,
-      base,
-      baseRef: `refs/heads/${base}`,
-      stagingRef: `refs/heads/${staging}`
-    });
+    const data = await this.octokit.graphql
+      .paginate<RawRebuild>(REBUILD_QUERY, {
+        owner: this.repository.owner,
+        repo: this.repository.repo,
+        base,
+        baseRef: `refs/heads/${base}`,
+        stagingRef: `refs/heads/${staging}`
+      })
+      .catch(explainForbidden);
     const repo = data.repository;
     const pullRequests: PullRequestInfo[] = [];
     for (const pr of repo.pullRequests.nodes) {
@@ -192,9 +214,11 @@ export class GitHub {
   }
 
   private async remainingContexts(id: string, cursor: string | null): Promise<CheckContext[]> {
-    const data = await this.octokit.graphql.paginate<{
-      node: { statusCheckRollup: { contexts: RawContexts } | null } | null;
-    }>(CONTEXTS_QUERY, { id, cursor });
+    const data = await this.octokit.graphql
+      .paginate<{
+        node: { statusCheckRollup: { contexts: RawContexts } | null } | null;
+      }>(CONTEXTS_QUERY, { id, cursor })
+      .catch(explainForbidden);
     return contextsOf(data.node?.statusCheckRollup?.contexts.nodes ?? null);
   }
 

@@ -35,6 +35,8 @@ interface CommonSettings {
   workspace: string;
   /** Link to this workflow run, for commit statuses; null outside Actions. */
   runUrl: string | null;
+  /** How a person runs this action's CLI: from the action's own repository and ref when known. */
+  cliCommand: string;
 }
 
 export interface RebuildSettings extends CommonSettings {
@@ -89,6 +91,8 @@ export interface CleanupSettings extends CommonSettings {
 
 export type Settings = RebuildSettings | DeploySettings | CleanupSettings;
 
+export const DEFAULT_CONFIG = '.github/staging.yml';
+
 export function parseMode(raw: string): Mode {
   const value = raw.trim().toLowerCase();
   if (value === '') {
@@ -107,17 +111,21 @@ export function parseBoolean(name: string, raw: string, fallback: boolean): bool
   throw new InputError(`Invalid value '${raw}' for input '${name}'. Expected true or false.`);
 }
 
-/** Lists: one item per line or comma-separated; trimmed; empties dropped. */
+/**
+ * Lists: one item per line, or comma-separated on a single line; trimmed; empties dropped.
+ * A multi-line value is split on newlines only, so a matrix check such as
+ * `CI / test (ubuntu-latest, 20)` stays one item.
+ */
 export function parseList(name: string, raw: string): string[] {
   const items = raw
-    .split(/[\n,]/)
+    .split(raw.includes('\n') ? '\n' : ',')
     .map(s => s.trim())
     .filter(s => s !== '');
   for (const item of items) {
     if (/^[[\]"'{}]|[[\]"'{}]$/.test(item)) {
       throw new InputError(
         `Invalid list '${raw}' for input '${name}': '${item}' looks like YAML/JSON list syntax. ` +
-          `Give one item per line or separate items with commas, without brackets or quotes.`
+          `Give one item per line (or comma-separated on one line), without brackets or quotes.`
       );
     }
   }
@@ -226,6 +234,14 @@ function readOnlyReason(env: NodeJS.ProcessEnv, event: Record<string, unknown>):
   return null;
 }
 
+/** The package is not on the npm registry: npx fetches it from the action's own repository. */
+function cliCommand(env: NodeJS.ProcessEnv): string {
+  const repository = env.GITHUB_ACTION_REPOSITORY;
+  if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return 'npx staging-action';
+  const ref = env.GITHUB_ACTION_REF ?? '';
+  return `npx --yes github:${repository}${/^[\w./-]+$/.test(ref) ? `#${ref}` : ''}`;
+}
+
 function common(inputs: InputSource, env: NodeJS.ProcessEnv): CommonSettings {
   const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
   const repository = parseRepository(inputs.get('repository') || env.GITHUB_REPOSITORY || '');
@@ -239,7 +255,8 @@ function common(inputs: InputSource, env: NodeJS.ProcessEnv): CommonSettings {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runUrl: runId
       ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}`
-      : null
+      : null,
+    cliCommand: cliCommand(env)
   };
 }
 
@@ -339,7 +356,7 @@ function readDeploy(inputs: InputSource, env: NodeJS.ProcessEnv): DeploySettings
     dockerImage,
     imageRepository,
     sha,
-    config: inputs.get('config') || '.github/staging.yml',
+    config: inputs.get('config') || DEFAULT_CONFIG,
     namespace: inputs.get('namespace') || null,
     kubeconfig: inputs.get('kubeconfig') || null,
     scheduleOffsetMinutes: parseInteger(
@@ -373,7 +390,7 @@ function readCleanup(inputs: InputSource, env: NodeJS.ProcessEnv): CleanupSettin
     mode: 'cleanup',
     datasetId,
     version,
-    config: inputs.get('config') || '.github/staging.yml',
+    config: inputs.get('config') || DEFAULT_CONFIG,
     namespace: inputs.get('namespace') || null,
     kubeconfig: inputs.get('kubeconfig') || null,
     sentry: token

@@ -146,6 +146,12 @@ export async function runCleanup(
       }
     });
   }
+  if (!settings.dryRun && !rows.some(r => r.resource === 'CronJob' && r.result === 'deleted')) {
+    // Either a second cleanup, or the CronJobs live in a namespace this run was not told about.
+    core.warning(
+      `No staged CronJob of ${datasetId} ${version} was found in namespace ${namespace}. If deploy used another namespace, run cleanup with that namespace.`
+    );
+  }
   // The branch goes last: if anything above failed, a rerun still finds it.
   const deleted = settings.dryRun || (await deleteBranch(deps.github, branch, rows));
   rows.push({ resource: 'Branch', name: branch, result: gone(deleted) });

@@ -18,7 +18,8 @@ import {
   versionInCheckout,
   versionOnBase
 } from './sources.js';
-import { storePath, storeRemovalCommand } from './store.js';
+import { shellQuote, storePath, storeRemovalCommand } from './store.js';
+import { DEFAULT_CONFIG } from '../inputs.js';
 
 export interface DeployDeps {
   git: Git;
@@ -195,7 +196,12 @@ function deployReport(
   const headline = settings.dryRun
     ? `Dry run: would stage ${id} ${version} as ${count(rows, 'would create', 'would update')} CronJob(s); nothing applied`
     : `Staged ${id} ${version}: ${count(rows, 'created')} created, ${count(rows, 'updated')} updated, ${count(rows, 'pruned')} pruned`;
-  const cleanup = `npx staging-action cleanup --dataset-id ${id} --version ${version}`;
+  // Whatever deploy was told beyond the defaults, cleanup must be told too.
+  const cleanup = [
+    `${settings.cliCommand} cleanup --dataset-id ${id} --version ${version}`,
+    ...(settings.namespace ? [`--namespace ${settings.namespace}`] : []),
+    ...(settings.config !== DEFAULT_CONFIG ? [`--config ${shellQuote(settings.config)}`] : [])
+  ].join(' ');
   return {
     title: 'Staging deploy',
     headline,

@@ -56,6 +56,14 @@ export function buildRebuildReport(result: RebuildResult): Report {
       { label: 'Staging branch', value: result.stagingBranch, code: true },
       { label: 'Staging SHA', ...sha(result.stagingSha) },
       { label: 'Tree SHA', ...sha(result.treeSha) },
+      ...(result.statusErrors
+        ? [
+            {
+              label: 'Commit statuses',
+              value: `${result.statusErrors.length} could not be posted: ${result.statusErrors.join('; ')}`
+            }
+          ]
+        : []),
       ...(result.flux
         ? [
             {

@@ -115,9 +115,12 @@ export async function rebuild(
 
   if (state.staging && state.staging.tree === built.tree) {
     core.info(`The candidate tree equals ${settings.stagingBranch}'s tree: nothing to push.`);
-    const result = finish('unchanged', state.staging.sha, built.tree, outcomes);
-    await postStatuses(github, settings, result, shas);
-    return result;
+    return postStatuses(
+      github,
+      settings,
+      finish('unchanged', state.staging.sha, built.tree, outcomes),
+      shas
+    );
   }
   if (settings.dryRun) {
     core.info('Dry run: not pushing.');
@@ -134,8 +137,12 @@ export async function rebuild(
     );
     return finish('lease-lost', state.staging?.sha ?? '', built.tree, outcomes);
   }
-  const result = finish('pushed', candidate, built.tree, outcomes);
-  await postStatuses(github, settings, result, shas);
+  const result = await postStatuses(
+    github,
+    settings,
+    finish('pushed', candidate, built.tree, outcomes),
+    shas
+  );
   return flux ? { ...result, flux: await nudgeFlux(settings, flux) } : result;
 }
 
@@ -187,37 +194,44 @@ function pushError(message: string, slug: string): Error {
   return new Error(`Pushing staging failed: ${message}`);
 }
 
-/** Opt-in: a status on every merged or conflicting PR head. Never read back by the gate. */
+/**
+ * Opt-in: a status on every merged or conflicting PR head. Never read back by the gate. Staging
+ * is already settled here, so a status GitHub refuses is reported, not fatal.
+ */
 async function postStatuses(
   github: GitHub,
   settings: RebuildSettings,
   result: RebuildResult,
   shas: Map<number, string>
-): Promise<void> {
+): Promise<RebuildResult> {
   const context = settings.commitStatus;
-  if (!context || settings.dryRun) return;
+  if (!context || settings.dryRun) return result;
+  const errors: string[] = [];
   await core.group('Commit statuses', async () => {
     for (const o of result.outcomes) {
-      if (o.status === 'merged') {
-        await github.createStatus(o.sha, {
-          state: 'success',
-          context,
-          // The staging head after the run: the candidate is not pushed when the tree is unchanged.
-          description: `In ${settings.stagingBranch} (${shortSha(result.stagingSha)})`,
-          targetUrl: settings.runUrl
-        });
-      } else if (o.reason.kind === 'conflict') {
-        const sha = shas.get(o.number);
-        if (!sha) continue;
-        await github.createStatus(sha, {
-          state: 'failure',
-          context,
-          description: `Not in ${settings.stagingBranch}: ${describeSkip(o.reason)}`,
-          targetUrl: settings.runUrl
-        });
+      const sha = o.status === 'merged' ? o.sha : shas.get(o.number);
+      if (!sha || (o.status === 'skipped' && o.reason.kind !== 'conflict')) continue;
+      const status =
+        o.status === 'merged'
+          ? {
+              state: 'success' as const,
+              // The staging head after the run: the candidate is not pushed when the tree is unchanged.
+              description: `In ${settings.stagingBranch} (${shortSha(result.stagingSha)})`
+            }
+          : {
+              state: 'failure' as const,
+              description: `Not in ${settings.stagingBranch}: ${describeSkip(o.reason)}`
+            };
+      try {
+        await github.createStatus(sha, { ...status, context, targetUrl: settings.runUrl });
+      } catch (error) {
+        const message = `#${o.number}: ${error instanceof Error ? error.message : String(error)}`;
+        core.warning(`Could not post the '${context}' status on ${message}`);
+        errors.push(message);
       }
     }
   });
+  return errors.length > 0 ? { ...result, statusErrors: errors } : result;
 }
 
 /**

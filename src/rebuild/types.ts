@@ -87,6 +87,8 @@ export interface RebuildResult {
   outcomes: PrOutcome[];
   /** Set when staging did not exist before the run. */
   created: boolean;
+  /** With `commit-status`: statuses that could not be posted (the run still succeeds). */
+  statusErrors?: string[];
   /** With `flux-source`, after a push: what happened to the reconcile request. */
   flux?: { source: string; error: string | null };
 }

@@ -160,9 +160,16 @@ describe('cleanup after a deploy', () => {
     addMonitors();
     await sandbox.cleanup({ inputs: SENTRY_INPUTS, deleteEvent: DELETE_EVENT });
 
-    const { result } = await sandbox.cleanup({ inputs: SENTRY_INPUTS, deleteEvent: DELETE_EVENT });
+    const { result, log } = await sandbox.cleanup({
+      inputs: SENTRY_INPUTS,
+      deleteEvent: DELETE_EVENT
+    });
 
     expect(tableRows(result).map(r => r[2])).toEqual(Array(7).fill('already gone'));
+    // Found nothing: say where it looked, in case deploy used another namespace.
+    expect(log).toContain(
+      '::warning::No staged CronJob of noaa-gfs-forecast 0.3.0 was found in namespace datasets.'
+    );
     expect(result.report.headline).toBe(
       'Cleaned up noaa-gfs-forecast 0.3.0: 0 deleted, 7 already gone'
     );

@@ -418,3 +418,13 @@ describe('refuses bad input and applies nothing', () => {
     expect(message).toContain("Config file '.github/staging.yml' not found");
   });
 });
+
+describe('the cleanup command in the deploy summary', () => {
+  it('repeats a namespace given to deploy, so cleanup looks in the same place', async () => {
+    const { result } = await sandbox.deploy({ inputs: { namespace: 'team-a', 'dry-run': 'true' } });
+    const commands = result.report.notes.filter(n => n.code).map(n => n.text);
+    expect(commands).toContainEqual(
+      'npx staging-action cleanup --dataset-id noaa-gfs-forecast --version 0.3.0 --namespace team-a'
+    );
+  });
+});

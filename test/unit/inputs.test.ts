@@ -147,13 +147,14 @@ describe('booleans', () => {
 });
 
 describe('lists', () => {
-  it('splits on newlines and commas, trims and drops empties', () => {
+  it('splits on newlines, or on commas within one line; trims and drops empties', () => {
     const s = rebuild({
-      'ignore-checks': 'codecov/*\n  CI / lint ,\n\n, e2e-*  \n',
+      'ignore-checks': 'codecov/*\n  CI / test (ubuntu-latest, 20) \n\n e2e-*  \n',
       labels: 'staging,  ready ',
       'exclude-labels': ''
     });
-    expect(s.ignoreChecks).toEqual(['codecov/*', 'CI / lint', 'e2e-*']);
+    // A matrix job's name keeps its comma when items are given one per line.
+    expect(s.ignoreChecks).toEqual(['codecov/*', 'CI / test (ubuntu-latest, 20)', 'e2e-*']);
     expect(s.labels).toEqual(['staging', 'ready']);
     expect(s.excludeLabels).toEqual([]);
   });
@@ -503,5 +504,22 @@ describe('cleanup', () => {
       project: 'pipelines',
       url: 'https://sentry.example.com'
     });
+  });
+});
+
+describe('the CLI command printed in summaries', () => {
+  it("comes from the action's own repository and ref, since the package is not on npm", () => {
+    const s = rebuild(
+      {},
+      { GITHUB_ACTION_REPOSITORY: 'acme/staging-action', GITHUB_ACTION_REF: 'v1' }
+    );
+    expect(s.cliCommand).toBe('npx --yes github:acme/staging-action#v1');
+  });
+
+  it('is the local bin for a local action (uses: ./) or outside Actions', () => {
+    expect(rebuild().cliCommand).toBe('npx staging-action');
+    expect(rebuild({}, { GITHUB_ACTION_REPOSITORY: 'not a repo; rm -rf' }).cliCommand).toBe(
+      'npx staging-action'
+    );
   });
 });

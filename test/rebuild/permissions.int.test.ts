@@ -1,0 +1,61 @@
+// What a job missing a permission sees: a GraphQL read the token may not make is explained with
+// the permissions to add; a commit status GitHub refuses after the push does not undo the run.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { buildRebuildReport } from '../../src/rebuild/report.js';
+import { startHub, type Hub } from './harness.js';
+
+let hub: Hub;
+beforeAll(async () => {
+  hub = await startHub();
+});
+afterAll(async () => hub.close());
+
+describe('missing permissions', () => {
+  it('names the permissions to add when GitHub refuses part of the query', async () => {
+    const s = await hub.scenario();
+    await s.pr(1, { 'a.txt': 'a\n' });
+    // GitHub's answer for a field the token may not read: HTTP 200, data with nulls, an error.
+    s.fake.injectFault({
+      kind: 'graphql',
+      status: 200,
+      body: {
+        data: null,
+        errors: [
+          {
+            type: 'FORBIDDEN',
+            path: ['repository', 'pullRequests', 'nodes', 0, 'statusCheckRollup'],
+            message: 'Resource not accessible by integration'
+          }
+        ]
+      }
+    });
+
+    await expect(s.rebuild()).rejects.toThrow(
+      /Resource not accessible by integration.*permissions: contents: write, pull-requests: read, checks: read, actions: read/
+    );
+    expect(s.count('git-upload-pack')).toBe(0);
+    expect(await s.staging()).toBeNull();
+  });
+
+  it('keeps a pushed staging and reports commit statuses GitHub refuses', async () => {
+    const s = await hub.scenario({ 'README.md': 'app\n', 'c.txt': 'base\n' });
+    await s.pr(1, { 'c.txt': 'one\n' });
+    await s.pr(2, { 'c.txt': 'two\n' });
+    s.fake.injectFault({
+      kind: 'rest',
+      path: /\/statuses\//,
+      status: 403,
+      times: 10,
+      body: { message: 'Resource not accessible by integration' }
+    });
+
+    const result = await s.rebuild({ 'commit-status': 'staging' });
+
+    expect(result.result).toBe('pushed');
+    expect(await s.staging()).toBe(result.stagingSha);
+    expect(result.statusErrors).toHaveLength(2);
+    expect(result.statusErrors?.[0]).toMatch(/^#1: .*Resource not accessible by integration/);
+    const facts = buildRebuildReport(result).facts.map(f => `${f.label}: ${f.value}`);
+    expect(facts).toContainEqual(expect.stringMatching(/^Commit statuses: 2 could not be posted/));
+  });
+});
