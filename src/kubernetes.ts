@@ -25,6 +25,9 @@ const SERVER_METADATA = [
   'selfLink'
 ] as const;
 
+const RETRYABLE = new Set([409, 429, 500, 502, 503, 504]);
+const RETRY_DELAYS_MS = [250, 1000];
+
 export class KubernetesError extends Error {
   status?: number;
   reason?: string;
@@ -102,15 +105,28 @@ export function createKubernetes(kc: KubeConfig): {
   const fail = (err: unknown): never => {
     throw toKubernetesError(err, server);
   };
+  // Every call here is idempotent (apply is server-side with force), so a transient answer
+  // (conflict, throttling, a 5xx) is retried before it becomes the run's error.
+  const retried = async <T>(call: () => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (err) {
+        const code = err instanceof ApiException ? err.code : 0;
+        if (attempt >= RETRY_DELAYS_MS.length + 1 || !RETRYABLE.has(code)) throw err;
+        await new Promise(resolve => setTimeout(resolve, RETRY_DELAYS_MS[attempt - 1]));
+      }
+    }
+  };
 
   const cronJobs: CronJobClient = {
     async list(namespace, labelSelector) {
       const items: V1CronJob[] = [];
       let token: string | undefined;
       do {
-        const page = await batch
-          .listNamespacedCronJob({ namespace, labelSelector, limit: 500, _continue: token })
-          .catch(fail);
+        const page = await retried(() =>
+          batch.listNamespacedCronJob({ namespace, labelSelector, limit: 500, _continue: token })
+        ).catch(fail);
         items.push(...page.items);
         token = page.metadata?._continue || undefined;
       } while (token);
@@ -125,8 +141,8 @@ export function createKubernetes(kc: KubeConfig): {
           'A CronJob needs metadata.name and metadata.namespace to be applied'
         );
       }
-      const res = await batch
-        .patchNamespacedCronJobWithHttpInfo(
+      const res = await retried(() =>
+        batch.patchNamespacedCronJobWithHttpInfo(
           {
             name,
             namespace,
@@ -137,17 +153,19 @@ export function createKubernetes(kc: KubeConfig): {
           },
           setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply)
         )
-        .catch(fail);
+      ).catch(fail);
       return { created: res.httpStatusCode === 201, object: res.data };
     },
 
     async delete(namespace, name) {
       try {
-        await batch.deleteNamespacedCronJobWithHttpInfo({
-          name,
-          namespace,
-          propagationPolicy: 'Background'
-        });
+        await retried(() =>
+          batch.deleteNamespacedCronJobWithHttpInfo({
+            name,
+            namespace,
+            propagationPolicy: 'Background'
+          })
+        );
         return true;
       } catch (err) {
         if (err instanceof ApiException && err.code === 404) return false;
@@ -157,7 +175,7 @@ export function createKubernetes(kc: KubeConfig): {
 
     async get(namespace, name) {
       try {
-        return await batch.readNamespacedCronJob({ name, namespace });
+        return await retried(() => batch.readNamespacedCronJob({ name, namespace }));
       } catch (err) {
         if (err instanceof ApiException && err.code === 404) return null;
         return fail(err);
@@ -167,8 +185,8 @@ export function createKubernetes(kc: KubeConfig): {
 
   const flux: FluxClient = {
     async requestReconcile(namespace, name, at) {
-      await custom
-        .patchNamespacedCustomObjectWithHttpInfo(
+      await retried(() =>
+        custom.patchNamespacedCustomObjectWithHttpInfo(
           {
             ...FLUX_SOURCE,
             namespace,
@@ -177,7 +195,7 @@ export function createKubernetes(kc: KubeConfig): {
           },
           setHeaderOptions('Content-Type', PatchStrategy.MergePatch)
         )
-        .catch(fail);
+      ).catch(fail);
     }
   };
 

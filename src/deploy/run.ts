@@ -117,6 +117,28 @@ async function dryRunAll(client: CronJobClient, staged: StagedCronJob[]): Promis
   return results.map(r => (r as PromiseFulfilledResult<{ created: boolean }>).value.created);
 }
 
+/**
+ * Applies every CronJob in parallel. The dry run accepted them all, so a failure here is the
+ * cluster's (after the client's retries): say exactly what is live and what is not.
+ */
+async function applyAll(client: CronJobClient, staged: StagedCronJob[]): Promise<boolean[]> {
+  const results = await Promise.allSettled(
+    staged.map(s => client.apply(s.manifest, { dryRun: false }))
+  );
+  const failed = results.flatMap((r, i) =>
+    r.status === 'rejected' ? [`${staged[i]?.name}: ${(r.reason as Error).message}`] : []
+  );
+  if (failed.length > 0) {
+    const applied = staged.filter((_, i) => results[i]?.status === 'fulfilled').map(s => s.name);
+    throw new Error(
+      `Applied ${applied.length} of ${staged.length} CronJob(s) (${applied.join(', ') || 'none'}); ` +
+        `the API server then refused:\n- ${failed.join('\n- ')}\nThe dry run had accepted them. ` +
+        'Apply is idempotent: run deploy again once the cluster is healthy.'
+    );
+  }
+  return results.map(r => (r as PromiseFulfilledResult<{ created: boolean }>).value.created);
+}
+
 export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Promise<ModeResult> {
   const planned = await core.group('Validate', () => plan(settings, deps.git));
   const { staged, namespace } = planned;
@@ -157,12 +179,10 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
     staged.forEach((s, i) => rows.push(row(s, wouldCreate[i] ? 'would create' : 'would update')));
     for (const name of prune) rows.push(prunedRow(name, 'would prune'));
   } else {
-    const applied = await core.group('Apply', () =>
-      Promise.all(staged.map(s => client.apply(s.manifest, { dryRun: false })))
-    );
+    const applied = await core.group('Apply', () => applyAll(client, staged));
     staged.forEach((s, i) => {
-      rows.push(row(s, applied[i]?.created ? 'created' : 'updated'));
-      core.info(`${s.name}: ${applied[i]?.created ? 'created' : 'updated'}`);
+      rows.push(row(s, applied[i] ? 'created' : 'updated'));
+      core.info(`${s.name}: ${applied[i] ? 'created' : 'updated'}`);
     });
     await core.group('Prune', async () => {
       for (const name of prune) {

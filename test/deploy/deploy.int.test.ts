@@ -428,3 +428,27 @@ describe('the cleanup command in the deploy summary', () => {
     );
   });
 });
+
+describe('a cluster that fails after the dry run', () => {
+  it('rides out a transient 500 on apply', async () => {
+    sandbox.kube.injectFault({ method: 'PATCH', path: /-update$/, status: 500 });
+    const { result } = await sandbox.deploy();
+    expect(JSON.parse(result.outputs.cronjobs ?? '[]')).toHaveLength(3);
+  });
+
+  it('says which CronJobs are live when one keeps failing after the dry run', async () => {
+    sandbox.kube.injectFault({
+      method: 'PATCH',
+      path: /-validate$/,
+      dryRun: false,
+      status: 503,
+      times: 3
+    });
+
+    await expect(sandbox.deploy()).rejects.toThrow(
+      /^Applied 2 of 3 CronJob\(s\) \(staging-noaa-gfs-forecast-v0-3-0-archive-grib-files, staging-noaa-gfs-forecast-v0-3-0-update\); the API server then refused:\n- staging-noaa-gfs-forecast-v0-3-0-validate: /
+    );
+    const live = sandbox.kube.cronJobs('datasets').map(c => (c.metadata as { name: string }).name);
+    expect(live).not.toContain('staging-noaa-gfs-forecast-v0-3-0-validate');
+  });
+});

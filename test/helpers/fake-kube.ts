@@ -28,6 +28,8 @@ export interface FakeKubeFault {
   /** How many matching requests the fault applies to (default 1). */
   times?: number;
   delayMs?: number;
+  /** Only requests that are (true) or are not (false) server-side dry runs. */
+  dryRun?: boolean;
 }
 
 export interface FakeKubeOptions {
@@ -1152,7 +1154,8 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       f =>
         f.remaining > 0 &&
         (!f.method || f.method.toUpperCase() === parsed.method) &&
-        (!f.path || f.path.test(parsed.path))
+        (!f.path || f.path.test(parsed.path)) &&
+        (f.dryRun === undefined || f.dryRun === (parsed.query.get('dryRun') === 'All'))
     );
     if (fault) {
       fault.remaining--;

@@ -178,15 +178,32 @@ describe('CronJobClient.apply', () => {
     );
   });
 
-  it('surfaces an injected server error as a KubernetesError with its status', async () => {
-    fake.injectFault({ method: 'PATCH', path: /cronjobs\/ds-fault$/, status: 500 });
+  it('retries a transient server error and a conflict, then succeeds', async () => {
+    fake.injectFault({ method: 'PATCH', path: /cronjobs\/ds-flaky$/, status: 500 });
+    fake.injectFault({ method: 'PATCH', path: /cronjobs\/ds-flaky$/, status: 409 });
+    const before = fake.requests.filter(r => r.path.endsWith('/ds-flaky')).length;
+
+    await expect(cronJobs.apply(cronJob('ds-flaky'), { dryRun: false })).resolves.toMatchObject({
+      created: true
+    });
+    expect(fake.requests.filter(r => r.path.endsWith('/ds-flaky')).length - before).toBe(3);
+  });
+
+  it('surfaces a server error that persists as a KubernetesError with its status', async () => {
+    fake.injectFault({ method: 'PATCH', path: /cronjobs\/ds-fault$/, status: 500, times: 3 });
     const err = await rejection(cronJobs.apply(cronJob('ds-fault'), { dryRun: false }));
     expect(err.status).toBe(500);
     expect(err.message).toBe('Internal error occurred: injected fault');
-    // The fault was one-shot: the next attempt goes through.
-    await expect(cronJobs.apply(cronJob('ds-fault'), { dryRun: false })).resolves.toMatchObject({
-      created: true
-    });
+    expect(fake.cronJobs(NS).map(c => (c.metadata as { name: string }).name)).not.toContain(
+      'ds-fault'
+    );
+  });
+
+  it('does not retry what a retry cannot fix (422 Invalid)', async () => {
+    const before = fake.requests.length;
+    const bad = cronJob('x'.repeat(53));
+    await expect(cronJobs.apply(bad, { dryRun: false })).rejects.toThrow(/52/);
+    expect(fake.requests.length - before).toBe(1);
   });
 });
 
