@@ -1,16 +1,11 @@
 // The committed bundle, run as the runner runs it, with the inputs of the README's workflow
-// example: outputs, job summary, commit statuses and the refs left in the origin.
+// example and a token with exactly its `permissions:` (the fake enforces them as GitHub does):
+// outputs, job summary, commit statuses and the refs left in the origin.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import {
-  WORKFLOW_PATH,
-  WRITE_TOKEN,
-  startHub,
-  type Hub,
-  type Scenario
-} from '../rebuild/harness.js';
+import { WORKFLOW_PATH, startHub, type Hub, type Scenario } from '../rebuild/harness.js';
 import {
   ROOT,
   readmeWorkflow,
@@ -22,16 +17,40 @@ import {
 } from '../helpers/run-action.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
+/** The GITHUB_TOKEN of a job of the README's workflow: its `permissions:`, nothing more. */
+const README_TOKEN = 'ghs_readme-workflow';
+/** The same, with `actions: read` left out. */
+const NO_ACTIONS_TOKEN = 'ghs_readme-workflow-no-actions';
 
 let hub: Hub;
 let files: RunnerFiles;
 let s: Scenario;
 let stagingWorkflow: string;
+let permissions: Record<string, string>;
 const heads = new Map<number, string>();
+
+/** The `permissions:` the README workflow's single job runs with (its own, else the workflow's). */
+function jobPermissions(workflow: string): Record<string, string> {
+  const parsed = parse(workflow) as {
+    permissions?: Record<string, string>;
+    jobs: Record<string, { permissions?: Record<string, string> }>;
+  };
+  const jobs = Object.values(parsed.jobs);
+  expect(jobs).toHaveLength(1);
+  const granted = jobs[0]?.permissions ?? parsed.permissions;
+  if (!granted) throw new Error("the README's staging workflow names no permissions");
+  return granted;
+}
 
 beforeAll(async () => {
   stagingWorkflow = readmeWorkflow('staging-workflow');
+  permissions = jobPermissions(stagingWorkflow);
   [hub, files] = await Promise.all([startHub(), runnerFiles()]);
+  hub.fake.addWorkflowToken(README_TOKEN, permissions);
+  hub.fake.addWorkflowToken(
+    NO_ACTIONS_TOKEN,
+    Object.fromEntries(Object.entries(permissions).filter(([scope]) => scope !== 'actions'))
+  );
   s = await hub.scenario({ 'README.md': 'app\n', 'config.yaml': 'replicas: 1\n' });
   heads.set(1, await s.pr(1, { 'config.yaml': 'replicas: 2\n' }, { title: 'Scale up' }));
   heads.set(2, await s.pr(2, { 'b.txt': 'b\n' }, { title: HOSTILE }));
@@ -71,14 +90,14 @@ beforeAll(async () => {
 afterAll(async () => Promise.all([hub.close(), files.cleanup()]));
 
 /** The inputs of the README workflow's `staging` step: action.yml's defaults, then its `with:`. */
-function workflowInputs(): Record<string, string> {
-  return stepInputs(stagingWorkflow, { 'github.token': WRITE_TOKEN });
+function workflowInputs(token = README_TOKEN): Record<string, string> {
+  return stepInputs(stagingWorkflow, { 'github.token': token });
 }
 
-/** The rest of the step's environment, on a workflow_dispatch run. */
-async function dispatchEnv(): Promise<Record<string, string>> {
+/** The rest of the step's environment, on a workflow_dispatch run checked out with `token`. */
+async function dispatchEnv(token = README_TOKEN): Promise<Record<string, string>> {
   const workflow = parse(stagingWorkflow) as { name: string };
-  const workspace = await s.checkout();
+  const workspace = await s.checkout({ token });
   const sha = (await s.origin.revParse('refs/heads/main')) as string;
   return {
     GITHUB_REPOSITORY: s.slug,
@@ -109,6 +128,15 @@ describe('node dist/index.js, mode rebuild', () => {
     const committed = await readFile(path.join(ROOT, '.github/workflows/staging.yml'), 'utf8');
     expect(stagingWorkflow).toBe(committed);
     expect(stepWith(stagingWorkflow)).toMatchObject({ mode: 'rebuild' });
+    // The runs below use a token with exactly these; passing them proves they suffice.
+    expect(permissions).toEqual({
+      contents: 'write',
+      statuses: 'write',
+      'pull-requests': 'read',
+      checks: 'read',
+      actions: 'read'
+    });
+    expect(hub.fake.tokens.get(README_TOKEN)?.permissions).toEqual(permissions);
   });
 
   it('builds staging, sets the outputs, writes the summary and posts the statuses', async () => {
@@ -120,6 +148,7 @@ describe('node dist/index.js, mode rebuild', () => {
     // stderr rides along so a failure shows why.
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
     expect(run.stdout).not.toContain('::error::');
+    expect(run.stdout).not.toContain('::warning::');
     const staging = await s.staging();
     expect(run.outputs).toEqual({
       result: 'pushed',
@@ -178,6 +207,23 @@ describe('node dist/index.js, mode rebuild', () => {
     expect(run.summary).toContain('inputs unchanged since the last build');
     expect(s.fake.requests.slice(mark).map(r => r.kind)).toEqual(['graphql']);
     expect(await s.staging()).toBe(staging);
+  });
+
+  it('fails without actions: read, naming the permissions, and pushes nothing', async () => {
+    const before = await s.refs();
+    const env = await dispatchEnv(NO_ACTIONS_TOKEN);
+    const mark = s.fake.requests.length;
+
+    const run = await runAction(files, workflowInputs(NO_ACTIONS_TOKEN), env);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::.*Resource not accessible by integration.*permissions: contents: write, pull-requests: read, checks: read, actions: read/
+    );
+    expect(run.outputs).toEqual({});
+    // GitHub refused only the workflow runs behind the check runs; nothing was fetched or pushed.
+    expect(s.fake.requests.slice(mark).map(r => r.kind)).toEqual(['graphql']);
+    expect(await s.refs()).toEqual(before);
   });
 
   it('fails an unknown mode with the list of modes, and touches nothing', async () => {

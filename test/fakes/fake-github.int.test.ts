@@ -22,6 +22,7 @@ interface GqlError {
   type?: string;
   message: string;
   path?: Array<string | number>;
+  extensions?: Record<string, unknown>;
   locations?: Array<{ line: number; column: number }>;
 }
 
@@ -606,6 +607,196 @@ describe('git over HTTP', () => {
       cloneLikeCheckout(origin, { url: fake.gitUrl('acme', 'widgets') })
     ).rejects.toThrow(/terminal prompts disabled|401|Authentication failed/);
     expect(fake.requests.some(r => r.kind === 'git-upload-pack' && r.status === 401)).toBe(true);
+  });
+});
+
+describe('workflow token permissions', () => {
+  // Tokens of jobs whose workflow names some permissions: everything else is `none`.
+  const ALL = {
+    contents: 'write',
+    statuses: 'write',
+    'pull-requests': 'read',
+    checks: 'read',
+    actions: 'read'
+  } as const;
+  const CONTENTS_READ = 'ghs_fake-contents-read';
+  const NO_ACTIONS = 'ghs_fake-no-actions';
+  const NO_CHECKS = 'ghs_fake-no-checks';
+  const NO_STATUSES = 'ghs_fake-no-statuses';
+  const PRS_ONLY = 'ghs_fake-prs-only';
+  const without = (scope: keyof typeof ALL): Record<string, string> =>
+    Object.fromEntries(Object.entries(ALL).filter(([name]) => name !== scope));
+  beforeAll(() => {
+    fake.addWorkflowToken(CONTENTS_READ, { contents: 'read', packages: 'write' });
+    fake.addWorkflowToken(NO_ACTIONS, without('actions'));
+    fake.addWorkflowToken(NO_CHECKS, without('checks'));
+    fake.addWorkflowToken(NO_STATUSES, without('statuses'));
+    fake.addWorkflowToken(PRS_ONLY, { 'pull-requests': 'read' });
+  });
+
+  const forbidden = (errorPath: Array<string | number>): GqlError => ({
+    type: 'FORBIDDEN',
+    path: errorPath,
+    extensions: { saml_failure: false },
+    locations: [
+      {
+        line: expect.any(Number) as unknown as number,
+        column: expect.any(Number) as unknown as number
+      }
+    ],
+    message: 'Resource not accessible by integration'
+  });
+
+  it('derives the token from the permissions block', () => {
+    expect(fake.tokens.get(CONTENTS_READ)).toEqual({
+      permission: 'READ',
+      push: false,
+      permissions: { contents: 'read' }
+    });
+    expect(fake.tokens.get(NO_ACTIONS)).toMatchObject({ permission: 'WRITE', push: true });
+  });
+
+  it('answers pullRequests without pull-requests: read with FORBIDDEN and null', async () => {
+    const { status, body } = await graphql<{
+      repository: { baseRef: { target: { oid: string } } | null; pullRequest: unknown };
+    }>(
+      `
+        query {
+          repository(owner: "acme", name: "widgets") {
+            baseRef: ref(qualifiedName: "refs/heads/main") {
+              target {
+                oid
+              }
+            }
+            pullRequest(number: 1) {
+              number
+            }
+          }
+        }
+      `,
+      {},
+      CONTENTS_READ
+    );
+    expect(status).toBe(200);
+    expect(body.data).toEqual({
+      repository: { baseRef: { target: { oid: await origin.revParse('main') } }, pullRequest: null }
+    });
+    expect(body.errors).toEqual([forbidden(['repository', 'pullRequest'])]);
+
+    // `pullRequests` cannot be null, so the whole repository is, as on GitHub.
+    const rebuild = await graphql<RebuildData>(REBUILD_QUERY, rebuildVariables(), CONTENTS_READ);
+    expect(rebuild.status).toBe(200);
+    expect(rebuild.body.data).toEqual({ repository: null });
+    expect(rebuild.body.errors).toEqual([forbidden(['repository', 'pullRequests'])]);
+    expect(rebuild.body.errors?.[0]?.locations?.[0]?.line).toBe(
+      REBUILD_QUERY.split('\n').findIndex(line => line.includes('pullRequests(')) + 1
+    );
+  });
+
+  it('answers checkSuite.workflowRun without actions: read with FORBIDDEN', async () => {
+    const { status, body } = await graphql<RebuildData>(
+      REBUILD_QUERY,
+      rebuildVariables(),
+      NO_ACTIONS
+    );
+    expect(status).toBe(200);
+    const prs = body.data?.repository?.pullRequests.nodes ?? [];
+    expect(prs.map(pr => pr.number)).toEqual([1, 2, 3]);
+    const contexts = prs[0]?.statusCheckRollup?.contexts.nodes ?? [];
+    expect(contexts.map(c => c.checkSuite?.workflowRun ?? null)).toEqual([null, null, null]);
+    expect(contexts[0]).toMatchObject({
+      name: 'build',
+      checkSuite: { app: { slug: 'github-actions' } }
+    });
+    const errors = body.errors ?? [];
+    // PR 1's Actions run, and the 100 of PR 3's first page; the external app's has no run.
+    expect(errors).toHaveLength(101);
+    expect(errors[0]).toEqual(
+      forbidden([
+        'repository',
+        'pullRequests',
+        'nodes',
+        0,
+        'statusCheckRollup',
+        'contexts',
+        'nodes',
+        0,
+        'checkSuite',
+        'workflowRun'
+      ])
+    );
+    expect(errors.every(e => e.type === 'FORBIDDEN' && e.path?.at(-1) === 'workflowRun')).toBe(
+      true
+    );
+  });
+
+  it('answers check runs without checks: read with FORBIDDEN, keeping status contexts', async () => {
+    const { body } = await graphql<RebuildData>(REBUILD_QUERY, rebuildVariables(), NO_CHECKS);
+    const one = body.data?.repository?.pullRequests.nodes[0];
+    expect(one?.statusCheckRollup?.contexts.nodes).toEqual([
+      null,
+      expect.objectContaining({ __typename: 'StatusContext', context: 'lint' }),
+      null
+    ]);
+    expect(body.errors?.[0]).toEqual(
+      forbidden([
+        'repository',
+        'pullRequests',
+        'nodes',
+        0,
+        'statusCheckRollup',
+        'contexts',
+        'nodes',
+        0
+      ])
+    );
+  });
+
+  it('refuses REST writes the permissions do not cover with 403', async () => {
+    const sha = await origin.revParse('main');
+    const route = `/repos/acme/widgets/statuses/${sha}`;
+    const denied = await rest('POST', route, {
+      token: NO_STATUSES,
+      body: { state: 'success', context: 'perm' }
+    });
+    expect(denied).toMatchObject({
+      status: 403,
+      body: {
+        message: 'Resource not accessible by integration',
+        documentation_url: expect.stringMatching(/^https:\/\/docs\.github\.com\/rest\//)
+      }
+    });
+    fake.addWorkflowToken('ghs_fake-statuses', { statuses: 'write' });
+    expect(
+      (await rest('POST', route, { token: 'ghs_fake-statuses', body: { state: 'success' } })).status
+    ).toBe(201);
+
+    await origin.commit('kept', { 'k.txt': 'k\n' }, 'Kept');
+    const del = await rest('DELETE', '/repos/acme/widgets/git/refs/heads%2Fkept', {
+      token: CONTENTS_READ
+    });
+    expect(del).toMatchObject({
+      status: 403,
+      body: { message: 'Resource not accessible by integration' }
+    });
+    expect(await origin.revParse('refs/heads/kept')).not.toBeNull();
+    await origin.deleteRef('refs/heads/kept');
+  });
+
+  it('fetches with contents: read, pushes only with contents: write', async () => {
+    const dir = await cloneLikeCheckout(origin, {
+      url: fake.gitUrl('acme', 'widgets'),
+      token: CONTENTS_READ
+    });
+    await git(['commit', '--quiet', '--allow-empty', '-m', 'denied'], { cwd: dir });
+    const push = await tryGit(['push', 'origin', 'HEAD:refs/heads/denied-perm'], { cwd: dir });
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toContain('403');
+    expect(await origin.revParse('refs/heads/denied-perm')).toBeNull();
+
+    await expect(
+      cloneLikeCheckout(origin, { url: fake.gitUrl('acme', 'widgets'), token: PRS_ONLY })
+    ).rejects.toThrow(/403/);
   });
 });
 

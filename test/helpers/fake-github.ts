@@ -42,6 +42,17 @@ import type {
 
 export type Permission = 'ADMIN' | 'MAINTAIN' | 'WRITE' | 'TRIAGE' | 'READ';
 
+/** The GITHUB_TOKEN scopes the fake enforces (a workflow's `permissions:` keys). */
+export type TokenScope = 'contents' | 'pull-requests' | 'checks' | 'actions' | 'statuses';
+export type ScopeAccess = 'read' | 'write' | 'none';
+export const TOKEN_SCOPES: readonly TokenScope[] = [
+  'contents',
+  'pull-requests',
+  'checks',
+  'actions',
+  'statuses'
+];
+
 export interface FakeToken {
   /** Repository permission the token's owner has (GraphQL viewerPermission, REST permissions). */
   permission: Permission;
@@ -49,6 +60,56 @@ export interface FakeToken {
   push: boolean;
   /** Login reported as the viewer and as REMOTE_USER to git (default `github-actions[bot]`). */
   login?: string;
+  /**
+   * A workflow's `permissions:` block. Unset: every read is allowed and `push` decides writes.
+   * Set: a scope not listed is `none` (GitHub's rule once any permission is named), and
+   * - GraphQL: `pullRequests`/`pullRequest` need pull-requests: read, check runs in a rollup
+   *   need checks: read, `checkSuite.workflowRun` needs actions: read, refs, objects and a
+   *   rollup's commit need contents: read — else FORBIDDEN at that field, as GitHub answers;
+   * - REST: POST statuses needs statuses: write, DELETE git/refs contents: write, GET git/ref
+   *   contents: read (403 "Resource not accessible by integration");
+   * - git: fetch needs contents: read, push contents: write (403).
+   */
+  permissions?: Partial<Record<TokenScope, ScopeAccess>>;
+}
+
+const ACCESS_RANK: Record<ScopeAccess, number> = { none: 0, read: 1, write: 2 };
+
+/** Whether `token` may `need` the `scope`, by its `permissions` or, without them, by `push`. */
+export function tokenAllows(token: FakeToken, scope: TokenScope, need: 'read' | 'write'): boolean {
+  const granted = token.permissions;
+  if (granted === undefined) return need === 'read' || token.push;
+  return ACCESS_RANK[granted[scope] ?? 'none'] >= ACCESS_RANK[need];
+}
+
+/**
+ * The GITHUB_TOKEN a job with this `permissions:` value (as parsed from the workflow's YAML) gets:
+ * a map of scopes (ones the fake does not model, like `packages`, are ignored), `read-all` or
+ * `write-all`. It may push, and reports WRITE, exactly when it has contents: write.
+ */
+export function workflowToken(permissions: unknown, login?: string): FakeToken {
+  const granted: Partial<Record<TokenScope, ScopeAccess>> = {};
+  if (permissions === 'read-all' || permissions === 'write-all') {
+    for (const scope of TOKEN_SCOPES)
+      granted[scope] = permissions === 'read-all' ? 'read' : 'write';
+  } else if (permissions !== null && typeof permissions === 'object') {
+    for (const [scope, access] of Object.entries(permissions as Record<string, unknown>)) {
+      if (!(TOKEN_SCOPES as readonly string[]).includes(scope)) continue;
+      if (access !== 'read' && access !== 'write' && access !== 'none') {
+        throw new Error(`fake-github: bad permission ${scope}: ${String(access)}`);
+      }
+      granted[scope as TokenScope] = access;
+    }
+  } else {
+    throw new Error(`fake-github: bad permissions ${JSON.stringify(permissions)}`);
+  }
+  const push = granted.contents === 'write';
+  return {
+    permission: push ? 'WRITE' : 'READ',
+    push,
+    permissions: granted,
+    ...(login !== undefined ? { login } : {})
+  };
 }
 
 export interface FakeCheckRun {
@@ -393,11 +454,26 @@ interface GitHubErrorJson {
   message: string;
 }
 
+/**
+ * GitHub's answer for a field the token's permissions do not cover: the field resolves to null
+ * and the response carries `{ type: 'FORBIDDEN', path, extensions: { saml_failure: false }, ... }`.
+ */
+class ForbiddenError extends GraphQLError {
+  readonly type = 'FORBIDDEN';
+  constructor() {
+    super('Resource not accessible by integration', { extensions: { saml_failure: false } });
+  }
+}
+
 function formatExecutionError(error: GraphQLError): GitHubErrorJson {
   const original = error.originalError;
+  const extensions = error.extensions;
   return {
-    ...(original instanceof TypedError ? { type: original.type } : {}),
+    ...(original instanceof TypedError || original instanceof ForbiddenError
+      ? { type: original.type }
+      : {}),
     ...(error.path ? { path: error.path } : {}),
+    ...(Object.keys(extensions).length > 0 ? { extensions: { ...extensions } } : {}),
     ...(error.locations ? { locations: error.locations } : {}),
     message: error.message
   };
@@ -698,6 +774,8 @@ const strictFieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (
 
 interface RequestContext {
   token: FakeToken;
+  /** Throws GitHub's FORBIDDEN unless the token has `need` on `scope`. */
+  require: (scope: TokenScope, need: 'read' | 'write') => void;
   login: string;
   refs: (repo: FakeRepo) => Promise<Map<string, RefEntry>>;
   commit: (repo: FakeRepo, oid: string) => Promise<CommitDetails>;
@@ -798,6 +876,16 @@ export class FakeGitHub {
 
   addToken(token: string, info: FakeToken): void {
     this.tokens.set(token, info);
+  }
+
+  /**
+   * Registers the GITHUB_TOKEN of a job whose workflow says `permissions: <permissions>` (the
+   * parsed YAML value; see `workflowToken`), and returns it.
+   */
+  addWorkflowToken(token: string, permissions: unknown, login?: string): FakeToken {
+    const info = workflowToken(permissions, login);
+    this.tokens.set(token, info);
+    return info;
   }
 
   addRepo(options: { repo: string; bareDir: string; defaultBranch?: string }): FakeRepo {
@@ -1131,6 +1219,9 @@ export class FakeGitHub {
     const commits = new Map<string, Promise<CommitDetails>>();
     return {
       token,
+      require: (scope, need) => {
+        if (!tokenAllows(token, scope, need)) throw new ForbiddenError();
+      },
       login: token.login ?? 'github-actions[bot]',
       refs: repo => {
         let snapshot = refs.get(repo);
@@ -1194,6 +1285,7 @@ export class FakeGitHub {
       if (!repo) throw notFound;
       return this.repositoryNode(repo, ctx);
     }
+    ctx.require('pull-requests', 'read');
     const hash = decoded.lastIndexOf('#');
     const repo = this.repos.get(decoded.slice(0, hash).toLowerCase());
     const pr = repo?.pullRequests.get(Number(decoded.slice(hash + 1)));
@@ -1215,8 +1307,12 @@ export class FakeGitHub {
       isArchived: false,
       url: web,
       viewerPermission: ctx.token.permission,
-      defaultBranchRef: () => this.refNode(repo, `refs/heads/${repo.defaultBranch}`, ctx),
+      defaultBranchRef: () => {
+        ctx.require('contents', 'read');
+        return this.refNode(repo, `refs/heads/${repo.defaultBranch}`, ctx);
+      },
       ref: async (args: Args) => {
+        ctx.require('contents', 'read');
         const name = String(args.qualifiedName);
         const candidates = name.startsWith('refs/')
           ? [name]
@@ -1226,6 +1322,7 @@ export class FakeGitHub {
         return found ? this.refNode(repo, found, ctx) : null;
       },
       object: async (args: Args) => {
+        ctx.require('contents', 'read');
         const spec = optString(args.oid) ?? optString(args.expression);
         if (spec === null) return null;
         const resolved = await runGit(repo.bareDir, ['rev-parse', '--verify', '--quiet', spec]);
@@ -1235,10 +1332,14 @@ export class FakeGitHub {
         return this.objectNode(repo, oid, type, ctx);
       },
       pullRequest: (args: Args) => {
+        ctx.require('pull-requests', 'read');
         const pr = repo.pullRequests.get(Number(args.number));
         return pr ? this.pullRequestNode(repo, pr, ctx) : null;
       },
-      pullRequests: (args: Args) => this.pullRequestConnection(repo, args, ctx)
+      pullRequests: (args: Args) => {
+        ctx.require('pull-requests', 'read');
+        return this.pullRequestConnection(repo, args, ctx);
+      }
     };
   }
 
@@ -1281,7 +1382,10 @@ export class FakeGitHub {
       baseRefName: pr.baseRefName,
       headRefName: pr.headRefName,
       headRefOid: headOid,
-      baseRef: () => this.refNode(repo, `refs/heads/${pr.baseRefName}`, ctx),
+      baseRef: () => {
+        ctx.require('contents', 'read');
+        return this.refNode(repo, `refs/heads/${pr.baseRefName}`, ctx);
+      },
       author: pr.author === null ? null : actorNode(pr.author),
       labels: (args: Args) =>
         connection(
@@ -1356,23 +1460,64 @@ export class FakeGitHub {
       __typename: 'StatusCheckRollup',
       id: `SCR_${oid}`,
       state: rollupState(contexts),
-      commit: () => this.commitNode(repo, oid, ctx),
+      commit: () => {
+        ctx.require('contents', 'read');
+        return this.commitNode(repo, oid, ctx);
+      },
       contexts: (args: Args) =>
-        connection(
-          indexed,
-          args,
-          item => [item.index],
-          item => this.contextNode(repo, oid, item.context, item.index),
-          1,
-          {
-            checkRunCount: contexts.filter(c => c.kind === 'CheckRun').length,
-            statusContextCount: contexts.filter(c => c.kind === 'StatusContext').length
-          }
+        this.withoutForbiddenCheckRuns(
+          connection(
+            indexed,
+            args,
+            item => [item.index],
+            item => this.contextNode(repo, oid, item.context, item.index, ctx),
+            1,
+            {
+              checkRunCount: contexts.filter(c => c.kind === 'CheckRun').length,
+              statusContextCount: contexts.filter(c => c.kind === 'StatusContext').length
+            }
+          ),
+          ctx
         )
     };
   }
 
-  private contextNode(repo: FakeRepo, oid: string, c: FakeContext, index: number): Node {
+  /**
+   * Without checks: read, each CheckRun of a rollup's contexts is FORBIDDEN (null in `nodes`, or
+   * as an edge's `node`, with the error at that path); status contexts still show.
+   */
+  private withoutForbiddenCheckRuns(conn: Node, ctx: RequestContext): Node {
+    if (tokenAllows(ctx.token, 'checks', 'read')) return conn;
+    const isCheckRun = (node: Node): boolean => node.__typename === 'CheckRun';
+    const nodes = conn.nodes as Node[];
+    const edges = conn.edges as Array<{ cursor: string; node: Node }>;
+    return {
+      ...conn,
+      // Rejected lazily, so graphql-js (which completes list items that are promises at the
+      // item's own path) consumes each rejection.
+      nodes: () =>
+        nodes.map(node => (isCheckRun(node) ? Promise.reject(new ForbiddenError()) : node)),
+      edges: () =>
+        edges.map(edge =>
+          isCheckRun(edge.node)
+            ? {
+                cursor: edge.cursor,
+                node: () => {
+                  throw new ForbiddenError();
+                }
+              }
+            : edge
+        )
+    };
+  }
+
+  private contextNode(
+    repo: FakeRepo,
+    oid: string,
+    c: FakeContext,
+    index: number,
+    ctx: RequestContext
+  ): Node {
     const id = b64url(`${repo.fullName}:${oid}:${index}`);
     if (c.kind === 'StatusContext') {
       return {
@@ -1407,20 +1552,21 @@ export class FakeGitHub {
           c.appSlug === null
             ? null
             : { __typename: 'App', id: `A_${b64url(c.appSlug)}`, slug: c.appSlug, name: c.appSlug },
-        workflowRun:
-          c.workflowPath === null
-            ? null
-            : {
-                __typename: 'WorkflowRun',
-                id: `WFR_${id}`,
-                databaseId: c.databaseId,
-                file: { __typename: 'WorkflowRunFile', id: `WRF_${id}`, path: c.workflowPath },
-                workflow: {
-                  __typename: 'Workflow',
-                  id: `W_${b64url(c.workflowPath)}`,
-                  name: c.workflowName ?? path.basename(c.workflowPath)
-                }
-              }
+        workflowRun: () => {
+          if (c.workflowPath === null) return null;
+          ctx.require('actions', 'read');
+          return {
+            __typename: 'WorkflowRun',
+            id: `WFR_${id}`,
+            databaseId: c.databaseId,
+            file: { __typename: 'WorkflowRunFile', id: `WRF_${id}`, path: c.workflowPath },
+            workflow: {
+              __typename: 'Workflow',
+              id: `W_${b64url(c.workflowPath)}`,
+              name: c.workflowName ?? path.basename(c.workflowPath)
+            }
+          };
+        }
       }
     };
   }
@@ -1458,7 +1604,7 @@ export class FakeGitHub {
     }
     const getRef = /^\/git\/ref\/(.+)$/.exec(rest);
     if (getRef && method === 'GET')
-      return this.getRef(ex, repo, decodeURIComponent(getRef[1] ?? ''));
+      return this.getRef(ex, repo, auth.info, decodeURIComponent(getRef[1] ?? ''));
     return this.restError(ex, 404, 'Not Found');
   }
 
@@ -1487,7 +1633,8 @@ export class FakeGitHub {
     raw: Buffer
   ): Promise<void> {
     const docs = 'https://docs.github.com/rest/commits/statuses#create-a-commit-status';
-    if (!token.push) return this.restError(ex, 403, 'Resource not accessible by integration', docs);
+    if (!tokenAllows(token, 'statuses', 'write'))
+      return this.restError(ex, 403, 'Resource not accessible by integration', docs);
     let body: Record<string, unknown>;
     try {
       body = (JSON.parse(raw.toString('utf8')) ?? {}) as Record<string, unknown>;
@@ -1548,7 +1695,8 @@ export class FakeGitHub {
     ref: string
   ): Promise<void> {
     const docs = 'https://docs.github.com/rest/git/refs#delete-a-reference';
-    if (!token.push) return this.restError(ex, 403, 'Resource not accessible by integration', docs);
+    if (!tokenAllows(token, 'contents', 'write'))
+      return this.restError(ex, 403, 'Resource not accessible by integration', docs);
     const refname = `refs/${ref.replace(/^refs\//, '')}`;
     const exists = await runGit(repo.bareDir, ['show-ref', '--verify', '--quiet', refname]);
     if (exists.code !== 0) return this.restError(ex, 422, 'Reference does not exist', docs);
@@ -1556,8 +1704,11 @@ export class FakeGitHub {
     this.json(ex, 204, undefined);
   }
 
-  private async getRef(ex: Exchange, repo: FakeRepo, ref: string): Promise<void> {
+  private async getRef(ex: Exchange, repo: FakeRepo, token: FakeToken, ref: string): Promise<void> {
     const docs = 'https://docs.github.com/rest/git/refs#get-a-reference';
+    if (!tokenAllows(token, 'contents', 'read')) {
+      return this.restError(ex, 403, 'Resource not accessible by integration', docs);
+    }
     const refname = `refs/${ref.replace(/^refs\//, '')}`;
     const entry = (await readRefs(repo.bareDir)).get(refname);
     if (!entry) return this.restError(ex, 404, 'Not Found', docs);
@@ -1594,7 +1745,8 @@ export class FakeGitHub {
         'www-authenticate': 'Basic realm="GitHub"'
       });
     }
-    if (ex.kind === 'git-receive-pack' && !info.push) {
+    const need = ex.kind === 'git-receive-pack' ? 'write' : 'read';
+    if (!tokenAllows(info, 'contents', need)) {
       await readBody(ex.req);
       return text(403, `Permission to ${repo.fullName}.git denied to ${this.loginOf(info)}.\n`);
     }

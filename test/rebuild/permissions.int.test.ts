@@ -14,26 +14,23 @@ describe('missing permissions', () => {
   it('names the permissions to add when GitHub refuses part of the query', async () => {
     const s = await hub.scenario();
     await s.pr(1, { 'a.txt': 'a\n' });
-    // GitHub's answer for a field the token may not read: HTTP 200, data with nulls, an error.
-    s.fake.injectFault({
-      kind: 'graphql',
-      status: 200,
-      body: {
-        data: null,
-        errors: [
-          {
-            type: 'FORBIDDEN',
-            path: ['repository', 'pullRequests', 'nodes', 0, 'statusCheckRollup'],
-            message: 'Resource not accessible by integration'
-          }
-        ]
-      }
+    // A job that forgot `actions: read`: GitHub answers the query with HTTP 200, the workflow
+    // run behind each check run null, and a FORBIDDEN error for each.
+    const token = 'ghs_fake-no-actions';
+    s.fake.addWorkflowToken(token, {
+      contents: 'write',
+      statuses: 'write',
+      'pull-requests': 'read',
+      checks: 'read'
     });
 
-    await expect(s.rebuild()).rejects.toThrow(
+    await expect(s.rebuild({}, { token })).rejects.toThrow(
       /Resource not accessible by integration.*permissions: contents: write, pull-requests: read, checks: read, actions: read/
     );
+    const graphql = s.requests().filter(r => r.kind === 'graphql');
+    expect(graphql).toEqual([expect.objectContaining({ status: 200 })]);
     expect(s.count('git-upload-pack')).toBe(0);
+    expect(s.count('git-receive-pack')).toBe(0);
     expect(await s.staging()).toBeNull();
   });
 
@@ -41,15 +38,16 @@ describe('missing permissions', () => {
     const s = await hub.scenario({ 'README.md': 'app\n', 'c.txt': 'base\n' });
     await s.pr(1, { 'c.txt': 'one\n' });
     await s.pr(2, { 'c.txt': 'two\n' });
-    s.fake.injectFault({
-      kind: 'rest',
-      path: /\/statuses\//,
-      status: 403,
-      times: 10,
-      body: { message: 'Resource not accessible by integration' }
+    // A job that forgot `statuses: write`: GitHub answers each POST with a 403.
+    const token = 'ghs_fake-no-statuses';
+    s.fake.addWorkflowToken(token, {
+      contents: 'write',
+      'pull-requests': 'read',
+      checks: 'read',
+      actions: 'read'
     });
 
-    const result = await s.rebuild({ 'commit-status': 'staging' });
+    const result = await s.rebuild({ 'commit-status': 'staging' }, { token });
 
     expect(result.result).toBe('pushed');
     expect(await s.staging()).toBe(result.stagingSha);
