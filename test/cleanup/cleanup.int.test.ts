@@ -8,7 +8,8 @@ import {
   STAGE_BRANCH,
   datasetFiles,
   productionCronJob,
-  stagingConfig
+  stagingConfig,
+  STAGED_NAMES as NAMES
 } from '../helpers/dataset-fixture.js';
 import {
   SENTRY_ORG,
@@ -25,11 +26,6 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 beforeEach(async () => sandbox.reset());
 
-const NAMES = [
-  'staging-noaa-gfs-forecast-v0-3-0-archive-grib-files',
-  'staging-noaa-gfs-forecast-v0-3-0-update',
-  'staging-noaa-gfs-forecast-v0-3-0-validate'
-];
 // Sentry cuts slugs at 50 characters: the 51-character archive name loses its last letter.
 const SLUGS = [
   'staging-noaa-gfs-forecast-v0-3-0-archive-grib-file',

@@ -15,7 +15,8 @@ import {
   stagingConfig,
   versionFile,
   versionFilePath,
-  yamlStream
+  yamlStream,
+  STAGED_NAMES as NAMES
 } from '../helpers/dataset-fixture.js';
 import type { KubeObject } from '../helpers/fake-kube.js';
 import { startSandbox, unreachableKubeconfig, type Sandbox } from './harness.js';
@@ -26,12 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox.close());
 beforeEach(async () => sandbox.reset());
-
-const NAMES = [
-  'staging-noaa-gfs-forecast-v0-3-0-archive-grib-files',
-  'staging-noaa-gfs-forecast-v0-3-0-update',
-  'staging-noaa-gfs-forecast-v0-3-0-validate'
-];
 
 interface Row {
   name: string;

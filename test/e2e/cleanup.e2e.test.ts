@@ -2,7 +2,7 @@
 // "Clean up staged dataset" workflow when a stage branch is deleted.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { monitorSlug } from '../../src/sentry.js';
-import { STAGE_BRANCH } from '../helpers/dataset-fixture.js';
+import { STAGE_BRANCH, STAGED_NAMES as NAMES } from '../helpers/dataset-fixture.js';
 import {
   REPOSITORY,
   SENTRY_TOKEN,
@@ -29,12 +29,6 @@ beforeAll(async () => {
 });
 afterAll(async () => Promise.all([sandbox.close(), files.cleanup()]));
 beforeEach(async () => sandbox.reset());
-
-const NAMES = [
-  'staging-noaa-gfs-forecast-v0-3-0-archive-grib-files',
-  'staging-noaa-gfs-forecast-v0-3-0-update',
-  'staging-noaa-gfs-forecast-v0-3-0-validate'
-];
 
 function workflowInputs(): Record<string, string> {
   return {

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorSlug } from '../../src/sentry.js';
-import { DATASET_ID, IMAGE_REPOSITORY, STAGE_BRANCH } from '../helpers/dataset-fixture.js';
+import {
+  DATASET_ID,
+  IMAGE_REPOSITORY,
+  STAGE_BRANCH,
+  STAGED_NAMES as NAMES
+} from '../helpers/dataset-fixture.js';
 import {
   REPOSITORY,
   SENTRY_TOKEN,
@@ -26,12 +31,6 @@ beforeAll(async () => {
 });
 afterAll(async () => Promise.all([sandbox.close(), files.cleanup()]));
 beforeEach(async () => sandbox.reset());
-
-const NAMES = [
-  'staging-noaa-gfs-forecast-v0-3-0-archive-grib-files',
-  'staging-noaa-gfs-forecast-v0-3-0-update',
-  'staging-noaa-gfs-forecast-v0-3-0-validate'
-];
 
 /** A laptop's shell: tokens exported, no GitHub Actions variables. */
 function shellEnv(): Record<string, string> {

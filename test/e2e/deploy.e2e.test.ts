@@ -1,7 +1,12 @@
 // The bundled action (dist/index.js) in deploy mode, started the way a runner starts it for the
 // README's "Stage dataset" workflow on a push to a stage branch.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { DATASET_ID, IMAGE_REPOSITORY, STAGE_BRANCH } from '../helpers/dataset-fixture.js';
+import {
+  DATASET_ID,
+  IMAGE_REPOSITORY,
+  STAGE_BRANCH,
+  STAGED_NAMES as NAMES
+} from '../helpers/dataset-fixture.js';
 import { REPOSITORY, WRITE_TOKEN, startSandbox, type Sandbox } from '../deploy/harness.js';
 import {
   exampleWorkflow,
@@ -22,12 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => Promise.all([sandbox.close(), files.cleanup()]));
 beforeEach(async () => sandbox.reset());
-
-const NAMES = [
-  'staging-noaa-gfs-forecast-v0-3-0-archive-grib-files',
-  'staging-noaa-gfs-forecast-v0-3-0-update',
-  'staging-noaa-gfs-forecast-v0-3-0-validate'
-];
 
 /** The step's inputs from the documented workflow, with the fake cluster as the secret. */
 function workflowInputs(): Record<string, string> {

@@ -19,6 +19,12 @@ export const SIDECAR_IMAGE = 'docker.io/fluent/fluent-bit:3.1.4';
 export const NOAA_KINDS = ['update', 'validate', 'archive-grib-files'] as const;
 export const ECMWF_KINDS = ['update', 'validate'] as const;
 export const CONFIG_PATH = '.github/staging.yml';
+/** The staging CronJobs of noaa-gfs-forecast 0.3.0, sorted, spelled out (never computed). */
+export const STAGED_NAMES = [
+  'staging-noaa-gfs-forecast-v0-3-0-archive-grib-files',
+  'staging-noaa-gfs-forecast-v0-3-0-update',
+  'staging-noaa-gfs-forecast-v0-3-0-validate'
+];
 
 type Manifest = Record<string, unknown>;
 
