@@ -1,15 +1,7 @@
-import * as core from '@actions/core';
-import type { Git } from '../git.js';
-import type { DeploySettings } from '../inputs.js';
-import { createKubernetes, loadKubeConfig, type CronJobClient } from '../kubernetes.js';
-import type { ModeResult } from '../main.js';
-import type { Report } from '../summary.js';
-import { ValidationError } from './errors.js';
-import { checkImageReference } from './image.js';
-import { KIND_LABEL } from './labels.js';
-import { buildStagingCronJobs, stagingSelector, type StagedCronJob } from './manifests.js';
-import { planPrune } from './prune.js';
-import { validateDatasetId, validateVersion } from './ref.js';
+import { ValidationError } from '../dataset/errors.js';
+import { checkImageReference } from '../dataset/image.js';
+import { KIND_LABEL, stagingSelector } from '../dataset/labels.js';
+import { buildStagingCronJobs, planPrune, type StagedCronJob } from '../dataset/manifests.js';
 import {
   datasetConfig,
   productionCronJobs,
@@ -17,24 +9,35 @@ import {
   resolveNamespace,
   versionInCheckout,
   versionOnBase
-} from './sources.js';
-import { shellQuote, storePath, storeRemovalCommand } from './store.js';
-import { DEFAULT_CONFIG } from '../inputs.js';
+} from '../dataset/sources.js';
+import { storePath } from '../dataset/store.js';
+import type { Git } from '../io/git.js';
+import type { CronJobClient } from '../kube/client.js';
+import { log } from '../log.js';
+import type { DeploySettings } from './settings.js';
 
 export interface DeployDeps {
   git: Git;
-  /** Defaults to the cluster named by the `kubeconfig` input / KUBECONFIG / in-cluster. */
-  cronJobs?: () => CronJobClient;
+  /** The cluster's CronJobs; called after validation, so bad input never needs a cluster. */
+  cronJobs: () => CronJobClient | Promise<CronJobClient>;
 }
 
-type Action = 'created' | 'updated' | 'pruned' | 'would create' | 'would update' | 'would prune';
+export type Action =
+  'created' | 'updated' | 'pruned' | 'would create' | 'would update' | 'would prune';
 
-interface Row {
+export interface DeployRow {
   name: string;
   kind: string;
   schedule: string;
   image: string;
   action: Action;
+}
+
+export interface DeployResult {
+  namespace: string;
+  store: string | null;
+  image: string;
+  rows: DeployRow[];
 }
 
 /** The branch the version must differ from: input, event payload, origin/HEAD, else main. */
@@ -60,8 +63,7 @@ async function plan(
   settings: DeploySettings,
   git: Git
 ): Promise<{ staged: StagedCronJob[]; namespace: string; store: string | null; image: string }> {
-  const datasetId = validateDatasetId(settings.datasetId);
-  const version = validateVersion(settings.version);
+  const { datasetId, version } = settings;
   const image = stagedImage(settings);
   const config = await requireConfig(settings.workspace, settings.config);
   const dataset = datasetConfig(config, datasetId);
@@ -82,7 +84,7 @@ async function plan(
         `Bump ${dataset.versionKey} in ${dataset.versionFile}.`
     );
   }
-  core.info(
+  log.info(
     `${datasetId}: version ${version} at this commit; ${onBase === null ? `not on ${base} yet` : `${onBase} on ${base}`}`
   );
 
@@ -139,24 +141,21 @@ async function applyAll(client: CronJobClient, staged: StagedCronJob[]): Promise
   return results.map(r => (r as PromiseFulfilledResult<{ created: boolean }>).value.created);
 }
 
-export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Promise<ModeResult> {
-  const planned = await core.group('Validate', () => plan(settings, deps.git));
+export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Promise<DeployResult> {
+  const planned = await log.group('Validate', () => plan(settings, deps.git));
   const { staged, namespace } = planned;
-  const client = (
-    deps.cronJobs ??
-    (() => createKubernetes(loadKubeConfig(settings.kubeconfig ?? undefined)).cronJobs)
-  )();
+  const client = await deps.cronJobs();
 
   // Listing first also proves the cluster is reachable before anything is sent to it.
   const live = await client.list(namespace, stagingSelector(settings.datasetId, settings.version));
-  const wouldCreate = await core.group('Server-side dry run', () => dryRunAll(client, staged));
+  const wouldCreate = await log.group('Server-side dry run', () => dryRunAll(client, staged));
   const prune = planPrune(
     live.map(c => ({ name: c.metadata?.name ?? '' })),
     staged.map(s => s.name)
   );
 
   // A pruned CronJob is described as it runs now, so the report says which kind went away.
-  const prunedRow = (name: string, action: Action): Row => {
+  const prunedRow = (name: string, action: Action): DeployRow => {
     const cronJob = live.find(c => c.metadata?.name === name);
     const podSpec = cronJob?.spec?.jobTemplate.spec?.template.spec;
     return {
@@ -167,8 +166,8 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
       action
     };
   };
-  const rows: Row[] = [];
-  const row = (s: StagedCronJob, action: Action): Row => ({
+  const rows: DeployRow[] = [];
+  const row = (s: StagedCronJob, action: Action): DeployRow => ({
     name: s.name,
     kind: s.kind,
     schedule: s.schedule,
@@ -179,77 +178,18 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
     staged.forEach((s, i) => rows.push(row(s, wouldCreate[i] ? 'would create' : 'would update')));
     for (const name of prune) rows.push(prunedRow(name, 'would prune'));
   } else {
-    const applied = await core.group('Apply', () => applyAll(client, staged));
+    const applied = await log.group('Apply', () => applyAll(client, staged));
     staged.forEach((s, i) => {
       rows.push(row(s, applied[i] ? 'created' : 'updated'));
-      core.info(`${s.name}: ${applied[i] ? 'created' : 'updated'}`);
+      log.info(`${s.name}: ${applied[i] ? 'created' : 'updated'}`);
     });
-    await core.group('Prune', async () => {
+    await log.group('Prune', async () => {
       for (const name of prune) {
         await client.delete(namespace, name);
-        core.info(`${name}: pruned (no longer produced)`);
+        log.info(`${name}: pruned (no longer produced)`);
         rows.push(prunedRow(name, 'pruned'));
       }
     });
   }
-  return {
-    report: deployReport(settings, planned, rows),
-    outputs: deployOutputs(rows, planned.store)
-  };
-}
-
-function deployOutputs(rows: Row[], store: string | null): Record<string, string> {
-  return { cronjobs: JSON.stringify(rows), 'store-path': store ?? '' };
-}
-
-function count(rows: Row[], ...actions: Action[]): number {
-  return rows.filter(r => actions.includes(r.action)).length;
-}
-
-function deployReport(
-  settings: DeploySettings,
-  planned: { namespace: string; store: string | null; image: string },
-  rows: Row[]
-): Report {
-  const id = settings.datasetId;
-  const version = settings.version;
-  const headline = settings.dryRun
-    ? `Dry run: would stage ${id} ${version} as ${count(rows, 'would create', 'would update')} CronJob(s); nothing applied`
-    : `Staged ${id} ${version}: ${count(rows, 'created')} created, ${count(rows, 'updated')} updated, ${count(rows, 'pruned')} pruned`;
-  // Whatever deploy was told beyond the defaults, cleanup must be told too.
-  const cleanup = [
-    `${settings.cliCommand} cleanup --dataset-id ${id} --version ${version}`,
-    ...(settings.namespace ? [`--namespace ${settings.namespace}`] : []),
-    ...(settings.config !== DEFAULT_CONFIG ? [`--config ${shellQuote(settings.config)}`] : [])
-  ].join(' ');
-  return {
-    title: 'Staging deploy',
-    headline,
-    facts: [
-      { label: 'Dataset', value: id, code: true },
-      { label: 'Version', value: version, code: true },
-      { label: 'Image', value: planned.image, code: true },
-      { label: 'Namespace', value: planned.namespace, code: true },
-      ...(planned.store ? [{ label: 'Store', value: planned.store, code: true }] : [])
-    ],
-    tables: [
-      {
-        headers: ['CronJob', 'Kind', 'Schedule', 'Image', 'Result'],
-        rows: rows.map(r => [r.name, r.kind, r.schedule, r.image, r.action])
-      }
-    ],
-    notes: [
-      {
-        text: `To remove this staged version, delete its branch (the cleanup workflow runs on delete) or run:`
-      },
-      { text: `git push origin --delete stage/${id}/v${version}`, code: true },
-      { text: cleanup, code: true },
-      ...(planned.store
-        ? [
-            { text: `The store is never deleted automatically. When it is no longer needed:` },
-            { text: storeRemovalCommand(planned.store), code: true }
-          ]
-        : [])
-    ]
-  };
+  return { namespace, store: planned.store, image: planned.image, rows };
 }

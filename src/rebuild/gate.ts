@@ -37,17 +37,6 @@ export function checkDisplayName(c: CheckContext): string {
   return c.name;
 }
 
-/**
- * `.github/workflows/staging.yml` from GITHUB_WORKFLOW_REF
- * (`octo/repo/.github/workflows/staging.yml@refs/heads/main`); null when it has no path.
- */
-export function workflowPathFromRef(workflowRef: string): string | null {
-  const withoutRepo = workflowRef.split('/').slice(2).join('/');
-  const at = withoutRepo.indexOf('@refs/');
-  const path = at >= 0 ? withoutRepo.slice(0, at) : withoutRepo.replace(/@[^@]*$/, '');
-  return path === '' ? null : path;
-}
-
 function identity(c: CheckContext): string {
   // A check run is re-run under the same workflow file and job name; statuses by context.
   if (c.kind === 'check-run') return `run\u0000${c.workflowPath ?? c.appSlug ?? ''}\u0000${c.name}`;

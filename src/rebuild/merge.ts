@@ -1,6 +1,6 @@
 // The git phase of rebuild: one fetch, then merges without a worktree, conflicts explained.
-import * as core from '@actions/core';
-import type { Git } from '../git.js';
+import type { Git } from '../io/git.js';
+import { log } from '../log.js';
 import { attributeConflict } from './conflicts.js';
 import { describeSkip, oneLine, shortSha } from './reasons.js';
 import { mergedOutcome, skippedOutcome } from './outcome.js';
@@ -21,7 +21,7 @@ export async function fetchAll(
   ];
   // merge-tree needs merge bases: a shallow checkout (actions/checkout's default) gets its history.
   const unshallow = await git.isShallow();
-  core.info(
+  log.info(
     `Fetching ${base} and ${eligible.length} pull request head(s)${unshallow ? ' (unshallowing)' : ''}`
   );
   await git.fetch(refspecs, { unshallow });
@@ -59,7 +59,7 @@ export async function mergeAll(
   for (const { pr, sha } of eligible) {
     const skip = (reason: SkipReason): void => {
       outcomes.set(pr.number, skippedOutcome(pr, reason));
-      core.info(`#${pr.number}: skipped, ${describeSkip(reason)}`);
+      log.info(`#${pr.number}: skipped, ${describeSkip(reason)}`);
     };
     if (!available.has(sha)) {
       const actual = (await git.tryRevParse(PR_REF(pr.number))) ?? 'unknown';
@@ -84,7 +84,7 @@ export async function mergeAll(
     tree = result.tree;
     merged.push({ number: pr.number, sha });
     outcomes.set(pr.number, mergedOutcome(pr, sha));
-    core.info(`#${pr.number}: merged ${shortSha(sha)}`);
+    log.info(`#${pr.number}: merged ${shortSha(sha)}`);
   }
   return { head, tree, outcomes };
 }

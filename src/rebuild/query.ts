@@ -76,9 +76,3 @@ query stagingContexts($id: ID!, $cursor: String) {
     }
   }
 }`;
-
-/** Only used when `base-branch` is empty and the event payload does not name the default branch. */
-export const DEFAULT_BRANCH_QUERY = `
-query stagingDefaultBranch($owner: String!, $repo: String!) {
-  repository(owner: $owner, name: $repo) { defaultBranchRef { name } }
-}`;

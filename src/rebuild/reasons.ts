@@ -58,9 +58,7 @@ export function describeSkip(reason: SkipReason): string {
     case 'ci-failing':
       return `CI failing: ${list(reason.checks)}`;
     case 'ci-pending':
-      return reason.checks.length > 0
-        ? `CI pending: ${list(reason.checks)}`
-        : 'CI pending: no checks reported yet (require-checks)';
+      return `CI pending: ${list(reason.checks)}`;
     case 'no-checks':
       return 'CI pending: no checks reported yet (require-checks)';
     case 'head-moved':

@@ -2,7 +2,7 @@
 // with the same inputs can stop after the GraphQL round trip, and report the same conflicts.
 
 import { createHash } from 'node:crypto';
-import { mergeOrder } from './order.js';
+import { mergeOrder } from './outcome.js';
 import { describeSkip, oneLine, shortSha } from './reasons.js';
 import type { PrOutcome, RebuildInputs } from './types.js';
 

@@ -1,7 +1,7 @@
 // The rebuild run as a person reads it (job summary, CLI) and as later steps read it (outputs).
 
 import type { Report } from '../summary.js';
-import { mergeOrder } from './order.js';
+import { mergeOrder } from './outcome.js';
 import { describeSkip, reasonCode, shortSha } from './reasons.js';
 import type { PrOutcome, RebuildResult } from './types.js';
 
@@ -27,19 +27,10 @@ function headline(result: RebuildResult): string {
   }
 }
 
-/**
- * The author when the outcome carries one: PrOutcome has no author field yet, so the orchestrator
- * may pass outcomes that also carry the PR's `author`.
- */
-function authorOf(outcome: PrOutcome): string {
-  const author: unknown = (outcome as { author?: unknown }).author;
-  return typeof author === 'string' ? author : '';
-}
-
 function row(outcome: PrOutcome): string[] {
   const details =
     outcome.status === 'merged' ? shortSha(outcome.sha) : describeSkip(outcome.reason);
-  return [`#${outcome.number}`, outcome.title, authorOf(outcome), outcome.status, details];
+  return [`#${outcome.number}`, outcome.title, outcome.author ?? '', outcome.status, details];
 }
 
 function sha(value: string): { value: string; code?: boolean } {

@@ -1,22 +1,23 @@
-import * as core from '@actions/core';
-import type { Git } from '../git.js';
-import type { GitHub, RebuildState } from '../github.js';
-import type { RebuildSettings } from '../inputs.js';
-import { InputError } from '../inputs.js';
-import type { FluxClient } from '../kubernetes.js';
-import { fetchAll, mergeAll } from './merge.js';
+import { InputError } from '../inputs/parse.js';
+import type { Git } from '../io/git.js';
+import type { GitHub } from '../io/github.js';
+import type { FluxClient } from '../kube/client.js';
+import { log } from '../log.js';
+import { errorMessage } from '../util/errors.js';
 import { evaluatePullRequest } from './gate.js';
-import { mergeOrder } from './order.js';
+import { fetchAll, mergeAll } from './merge.js';
+import { mergedOutcome, mergeOrder, skippedOutcome } from './outcome.js';
 import { describeSkip, shortSha } from './reasons.js';
 import { formatStagingMessage, inputsDigest, parseStagingRecord } from './record.js';
-import { mergedOutcome, skippedOutcome } from './outcome.js';
+import type { RebuildSettings } from './settings.js';
+import { loadRebuildState, type RebuildState } from './state.js';
 import type { PrOutcome, RebuildResult } from './types.js';
 
 export interface RebuildDeps {
   github: GitHub;
   git: Git;
   /** Called once at the start when `flux-source` is set, so a bad kubeconfig fails before any work. */
-  flux?: () => FluxClient;
+  flux?: () => FluxClient | Promise<FluxClient>;
 }
 
 const PUSH_PERMISSIONS = ['ADMIN', 'MAINTAIN', 'WRITE'];
@@ -34,7 +35,7 @@ export async function rebuild(
     );
   }
   await checkGit(git);
-  const flux = settings.fluxSource && deps.flux ? deps.flux() : null;
+  const flux = settings.fluxSource && deps.flux ? await deps.flux() : null;
 
   const base = settings.baseBranch ?? settings.eventDefaultBranch ?? (await github.defaultBranch());
   if (base === settings.stagingBranch) {
@@ -43,9 +44,9 @@ export async function rebuild(
     );
   }
 
-  const state = await core.group('Query GitHub', async () => {
-    const s = await github.loadRebuildState(base, settings.stagingBranch);
-    core.info(`${s.pullRequests.length} open pull request(s) to ${base}`);
+  const state = await log.group('Query GitHub', async () => {
+    const s = await loadRebuildState(github, base, settings.stagingBranch);
+    log.info(`${s.pullRequests.length} open pull request(s) to ${base}`);
     return s;
   });
   checkState(state, settings, github.slug, base);
@@ -88,7 +89,7 @@ export async function rebuild(
   // Fast path: staging was built from exactly these inputs; nothing to fetch, merge or push.
   const record = state.staging ? parseStagingRecord(state.staging.message) : null;
   if (state.staging && record?.digest === digestOf(eligible)) {
-    core.info('Base and eligible PR heads are unchanged since staging was built: nothing to do.');
+    log.info('Base and eligible PR heads are unchanged since staging was built: nothing to do.');
     const conflicts = new Map(record.conflicts.map(c => [c.number, c]));
     const outcomes = gated.map(({ pr, decision }) => {
       const conflict = conflicts.get(pr.number);
@@ -101,8 +102,8 @@ export async function rebuild(
     return finish('unchanged', state.staging.sha, state.staging.tree, outcomes, true);
   }
 
-  const available = await core.group('Fetch', () => fetchAll(git, base, baseSha, eligible));
-  const built = await core.group('Merge', () => mergeAll(git, baseSha, eligible, available));
+  const available = await log.group('Fetch', () => fetchAll(git, base, baseSha, eligible));
+  const built = await log.group('Merge', () => mergeAll(git, baseSha, eligible, available));
   const outcomes = gated.map(
     g => built.outcomes.get(g.pr.number) ?? (gateSkips.get(g.pr.number) as PrOutcome)
   );
@@ -111,10 +112,10 @@ export async function rebuild(
   const digest = digestOf(eligible.filter(e => available.has(e.sha)));
   const message = formatStagingMessage({ baseBranch: base, baseSha, outcomes, digest });
   const candidate = await git.commitTree(built.tree, [built.head], message);
-  core.info(`Candidate ${candidate} (tree ${built.tree})`);
+  log.info(`Candidate ${candidate} (tree ${built.tree})`);
 
   if (state.staging && state.staging.tree === built.tree) {
-    core.info(`The candidate tree equals ${settings.stagingBranch}'s tree: nothing to push.`);
+    log.info(`The candidate tree equals ${settings.stagingBranch}'s tree: nothing to push.`);
     return postStatuses(
       github,
       settings,
@@ -123,16 +124,16 @@ export async function rebuild(
     );
   }
   if (settings.dryRun) {
-    core.info('Dry run: not pushing.');
+    log.info('Dry run: not pushing.');
     return finish('dry-run', candidate, built.tree, outcomes);
   }
 
-  const pushed = await core.group('Push', () =>
+  const pushed = await log.group('Push', () =>
     git.tryPushWithLease(candidate, settings.stagingBranch, state.staging?.sha ?? null)
   );
   if (!pushed.ok) {
     if (!pushed.leaseLost) throw pushError(pushed.message, github.slug);
-    core.warning(
+    log.warning(
       `${settings.stagingBranch} moved since this run read it (${state.staging ? shortSha(state.staging.sha) : 'absent'}); nothing was overwritten. The next run rebuilds it.`
     );
     return finish('lease-lost', state.staging?.sha ?? '', built.tree, outcomes);
@@ -176,7 +177,7 @@ function checkState(
     // (GITHUB_TOKEN, GitHub Apps: ghs_) GitHub does not document what it reports, so the push
     // itself decides; a refused push changes nothing either.
     if (!settings.githubToken.startsWith('ghs_')) throw new InputError(message);
-    core.warning(message);
+    log.warning(message);
   }
   if (!state.baseSha) {
     throw new InputError(
@@ -186,7 +187,8 @@ function checkState(
 }
 
 function pushError(message: string, slug: string): Error {
-  if (/403|denied|not allowed|Permission to/i.test(message)) {
+  // git's own wording, not a bare "403": SHAs, ports and repository names can contain that.
+  if (/returned error: 403|HTTP 403|Permission to \S+ denied/i.test(message)) {
     return new Error(
       `The token cannot push to ${slug} (${message.split('\n').pop() ?? message}). Give the job 'permissions: contents: write', keep actions/checkout's persist-credentials, or pass a token that can push.`
     );
@@ -207,7 +209,7 @@ async function postStatuses(
   const context = settings.commitStatus;
   if (!context || settings.dryRun) return result;
   const errors: string[] = [];
-  await core.group('Commit statuses', async () => {
+  await log.group('Commit statuses', async () => {
     for (const o of result.outcomes) {
       const sha = o.status === 'merged' ? o.sha : shas.get(o.number);
       if (!sha || (o.status === 'skipped' && o.reason.kind !== 'conflict')) continue;
@@ -225,8 +227,8 @@ async function postStatuses(
       try {
         await github.createStatus(sha, { ...status, context, targetUrl: settings.runUrl });
       } catch (error) {
-        const message = `#${o.number}: ${error instanceof Error ? error.message : String(error)}`;
-        core.warning(`Could not post the '${context}' status on ${message}`);
+        const message = `#${o.number}: ${errorMessage(error)}`;
+        log.warning(`Could not post the '${context}' status on ${message}`);
         errors.push(message);
       }
     }
@@ -244,14 +246,14 @@ async function nudgeFlux(
 ): Promise<{ source: string; error: string | null }> {
   const { namespace, name } = settings.fluxSource as { namespace: string; name: string };
   const source = `${namespace}/${name}`;
-  return core.group('Flux', async () => {
+  return log.group('Flux', async () => {
     try {
       await flux.requestReconcile(namespace, name, new Date());
-      core.info(`Requested a reconcile of GitRepository ${source}`);
+      log.info(`Requested a reconcile of GitRepository ${source}`);
       return { source, error: null };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      core.warning(
+      const message = errorMessage(error);
+      log.warning(
         `Staging was pushed, but GitRepository ${source} could not be annotated: ${message}`
       );
       return { source, error: message };

@@ -1,7 +1,7 @@
 // Removing a staged version: its CronJobs (by label, and by name for unlabelled ones), its stage
 // branch through the GitHub REST API and its Sentry cron monitors, against real git and the fakes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { monitorSlug } from '../../src/sentry.js';
+import { monitorSlug } from '../../src/io/sentry.js';
 import {
   DATASET_ID,
   NAMESPACE,

@@ -6,13 +6,12 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { runCleanup } from '../../src/cleanup/run.js';
-import { runDeploy } from '../../src/deploy/run.js';
-import { Git } from '../../src/git.js';
-import { createOctokit, GitHub } from '../../src/github.js';
-import { readSettings, type CleanupSettings, type DeploySettings } from '../../src/inputs.js';
-import { createKubernetes, loadKubeConfig } from '../../src/kubernetes.js';
-import type { ModeResult } from '../../src/main.js';
+import { cleanupMode } from '../../src/cleanup/mode.js';
+import { readCleanupSettings, type CleanupSettings } from '../../src/cleanup/settings.js';
+import { deployMode } from '../../src/deploy/mode.js';
+import { readDeploySettings, type DeploySettings } from '../../src/deploy/settings.js';
+import { connectKubernetes } from '../../src/kube/client.js';
+import type { ModeReport } from '../../src/mode.js';
 import {
   createDatasetRepo,
   NAMESPACE,
@@ -52,7 +51,7 @@ export interface RunOptions {
 }
 
 export interface Outcome {
-  result: ModeResult;
+  result: ModeReport;
   /** What the action logged (workflow commands included). */
   log: string;
 }
@@ -119,7 +118,7 @@ export async function startSandbox(): Promise<Sandbox> {
   github.addRepo({ repo: REPOSITORY, bareDir: repo.origin.bareDir });
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'staging-action-events-'));
   const kubeconfig = kube.kubeconfig(NAMESPACE);
-  const client = createKubernetes(loadKubeConfig(kubeconfig)).cronJobs;
+  const client = connectKubernetes(kubeconfig).cronJobs;
   let events = 0;
 
   const baseEnv = (workspace: string): Record<string, string> => ({
@@ -153,7 +152,7 @@ export async function startSandbox(): Promise<Sandbox> {
       GITHUB_SHA: sha,
       ...options.env
     };
-    return readSettings({ get: n => (inputs[n] ?? '').trim() }, env) as DeploySettings;
+    return readDeploySettings({ get: n => (inputs[n] ?? '').trim() }, env);
   }
 
   async function cleanupSettings(options: RunOptions = {}): Promise<CleanupSettings> {
@@ -174,7 +173,7 @@ export async function startSandbox(): Promise<Sandbox> {
       env.GITHUB_EVENT_NAME = 'delete';
       env.GITHUB_EVENT_PATH = await eventFile(options.deleteEvent);
     }
-    return readSettings({ get: n => (inputs[n] ?? '').trim() }, env) as CleanupSettings;
+    return readCleanupSettings({ get: n => (inputs[n] ?? '').trim() }, env);
   }
 
   const sandbox: Sandbox = {
@@ -187,16 +186,15 @@ export async function startSandbox(): Promise<Sandbox> {
     cleanupSettings,
     async deploy(options = {}) {
       const settings = await deploySettings(options);
-      const { value, log } = await captureLog(() =>
-        runDeploy(settings, { git: new Git(settings.workspace) })
+      const { value, log } = await captureLog(async () =>
+        deployMode.report(await deployMode.run(settings, deployMode.connect(settings)), settings)
       );
       return { result: value, log };
     },
     async cleanup(options = {}) {
       const settings = await cleanupSettings(options);
-      const octokit = createOctokit(settings.githubToken, settings.apiUrl);
-      const { value, log } = await captureLog(() =>
-        runCleanup(settings, { github: new GitHub(octokit, settings.repository) })
+      const { value, log } = await captureLog(async () =>
+        cleanupMode.report(await cleanupMode.run(settings, cleanupMode.connect(settings)), settings)
       );
       return { result: value, log };
     },

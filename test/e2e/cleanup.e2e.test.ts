@@ -1,7 +1,7 @@
 // The bundled action (dist/index.js) in cleanup mode, started the way a runner starts the README's
 // "Clean up staged dataset" workflow when a stage branch is deleted.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { monitorSlug } from '../../src/sentry.js';
+import { monitorSlug } from '../../src/io/sentry.js';
 import { STAGE_BRANCH, STAGED_NAMES as NAMES } from '../helpers/dataset-fixture.js';
 import {
   REPOSITORY,

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { monitorSlug } from '../../src/sentry.js';
+import { monitorSlug } from '../../src/io/sentry.js';
 import {
   DATASET_ID,
   IMAGE_REPOSITORY,

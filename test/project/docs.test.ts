@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import { readCleanupSettings } from '../../src/cleanup/settings.js';
+import { readDeploySettings } from '../../src/deploy/settings.js';
+import type { InputSource } from '../../src/inputs/parse.js';
+import { INPUTS, MODE_NAMES, OUTPUTS, type ModeName } from '../../src/inputs/spec.js';
+import { readRebuildSettings } from '../../src/rebuild/settings.js';
 
 interface ActionYaml {
   runs: { using: string; main: string };
@@ -10,9 +17,6 @@ interface ActionYaml {
 
 const action = parse(readFileSync('action.yml', 'utf8')) as ActionYaml;
 const readme = readFileSync('README.md', 'utf8');
-const inputsSource = readFileSync('src/inputs.ts', 'utf8');
-// Flags only the CLI has: in Actions they come from the GITHUB_* context.
-const CLI_ONLY = new Set(['repository', 'sha']);
 
 describe('action.yml and README', () => {
   it('runs dist/index.js on node24', () => {
@@ -26,11 +30,48 @@ describe('action.yml and README', () => {
     }
   });
 
-  it('declares every input the code reads, and the code reads every declared input', () => {
-    const read = new Set([...inputsSource.matchAll(/get\('([a-z-]+)'\)/g)].map(m => m[1]));
-    const declared = new Set(Object.keys(action.inputs));
-    expect([...read].filter(n => !declared.has(n) && !CLI_ONLY.has(n))).toEqual([]);
-    expect([...declared].filter(n => !read.has(n))).toEqual([]);
+  it('is generated from the one description of the inputs and outputs', async () => {
+    // Fails (exit 1) when action.yml differs from what scripts/action-yml.ts writes.
+    await promisify(execFile)(process.execPath, [
+      '--no-warnings',
+      'scripts/action-yml.ts',
+      '--check'
+    ]);
+    expect(Object.keys(action.inputs)).toEqual(INPUTS.filter(i => !i.cliOnly).map(i => i.name));
+    expect(Object.keys(action.outputs)).toEqual(OUTPUTS.map(o => o.name));
+  });
+
+  it('has each mode read exactly the inputs the spec gives it', () => {
+    const valid: Record<ModeName, Record<string, string>> = {
+      rebuild: { 'github-token': 'ghs_x' },
+      deploy: { 'dataset-id': 'x', version: '1.0.0', 'docker-image': 'ghcr.io/o/a:1' },
+      cleanup: {
+        'dataset-id': 'x',
+        version: '1.0.0',
+        'github-token': 'ghs_x',
+        'sentry-auth-token': 't',
+        'sentry-org': 'o'
+      }
+    };
+    const readers = {
+      rebuild: readRebuildSettings,
+      deploy: readDeploySettings,
+      cleanup: readCleanupSettings
+    };
+    for (const mode of MODE_NAMES) {
+      const asked = new Set<string>();
+      const source: InputSource = {
+        get: name => {
+          asked.add(name);
+          return valid[mode][name] ?? '';
+        }
+      };
+      readers[mode](source, { GITHUB_REPOSITORY: 'o/a' });
+      const declared = INPUTS.filter(i => i.modes === 'all' || i.modes.includes(mode))
+        .map(i => i.name)
+        .filter(name => name !== 'mode'); // read by main.ts to pick the mode
+      expect([mode, [...asked].sort()]).toEqual([mode, declared.sort()]);
+    }
   });
 
   it('documents every input and output in the README tables', () => {
@@ -80,7 +121,7 @@ describe('action.yml and README', () => {
     const commands = readFileSync('.ci/run', 'utf8')
       .split('\n')
       .filter(l => /^npm /.test(l));
-    expect(commands).toEqual(['npm ci', 'npm test', 'npm run demo']);
+    expect(commands).toEqual(['npm ci', 'npm test', 'npm run demo', 'npm run check-dist']);
     for (const c of commands) expect(readme).toContain(c);
   });
 });

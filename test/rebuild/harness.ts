@@ -4,11 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Git } from '../../src/git.js';
-import { createOctokit, GitHub, type RebuildState } from '../../src/github.js';
-import { readSettings, type RebuildSettings } from '../../src/inputs.js';
-import { createKubernetes, loadKubeConfig } from '../../src/kubernetes.js';
+import { Git } from '../../src/io/git.js';
+import { createOctokit, GitHub } from '../../src/io/github.js';
+import { connectKubernetes } from '../../src/kube/client.js';
 import { rebuild } from '../../src/rebuild/run.js';
+import { readRebuildSettings, type RebuildSettings } from '../../src/rebuild/settings.js';
 import type { RebuildResult } from '../../src/rebuild/types.js';
 import {
   startFakeGitHub,
@@ -60,7 +60,7 @@ export interface RunOptions {
   /** Token the checkout persists and the API calls use (default the write token). */
   token?: string;
   /** Runs right after the GraphQL read, before any fetch: a race window made deterministic. */
-  afterQuery?: (state: RebuildState) => Promise<void>;
+  afterQuery?: () => Promise<void>;
 }
 
 export interface Scenario {
@@ -98,18 +98,27 @@ export interface Hub {
 
 /** GitHub that lets a test act between the GraphQL read and everything after it. */
 class HookedGitHub extends GitHub {
+  private hooked = false;
+
   constructor(
     octokit: ReturnType<typeof createOctokit>,
     repository: RebuildSettings['repository'],
-    private readonly afterQuery: (state: RebuildState) => Promise<void>
+    private readonly afterQuery: () => Promise<void>
   ) {
     super(octokit, repository);
   }
 
-  override async loadRebuildState(base: string, staging: string): Promise<RebuildState> {
-    const state = await super.loadRebuildState(base, staging);
-    await this.afterQuery(state);
-    return state;
+  // The first paginated query is rebuild's one round trip.
+  override async paginate<T extends object>(
+    query: string,
+    variables: Record<string, unknown>
+  ): Promise<T> {
+    const data = await super.paginate<T>(query, variables);
+    if (!this.hooked) {
+      this.hooked = true;
+      await this.afterQuery();
+    }
+    return data;
   }
 }
 
@@ -164,7 +173,7 @@ function makeScenario(fake: FakeGitHub, origin: Origin, slug: string): Scenario 
     extra: Record<string, string> = {}
   ): RebuildSettings => {
     const all: Record<string, string> = { mode: 'rebuild', 'github-token': WRITE_TOKEN, ...inputs };
-    return readSettings({ get: n => (all[n] ?? '').trim() }, env(extra)) as RebuildSettings;
+    return readRebuildSettings({ get: n => (all[n] ?? '').trim() }, env(extra));
   };
   const checkout = (options: { depth?: number; token?: string } = {}): Promise<string> =>
     cloneLikeCheckout(origin, {
@@ -219,7 +228,7 @@ function makeScenario(fake: FakeGitHub, origin: Origin, slug: string): Scenario 
       return rebuild(s, {
         github,
         git: new Git(dir),
-        flux: () => createKubernetes(loadKubeConfig(s.kubeconfig ?? undefined)).flux
+        flux: () => connectKubernetes(s.kubeconfig).flux
       });
     },
     requests,

@@ -5,7 +5,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/inputs.js';
+import { InputError } from '../../src/inputs/parse.js';
 import { READ_TOKEN, startHub, type Hub, type Scenario } from './harness.js';
 
 let hub: Hub;

@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliInputs, HELP, main, repositoryFromRemote } from '../../src/cli.js';
-import { readSettings, type InputSource } from '../../src/inputs.js';
+import { readCleanupSettings } from '../../src/cleanup/settings.js';
+import type { InputSource } from '../../src/inputs/parse.js';
+import { readRebuildSettings } from '../../src/rebuild/settings.js';
 
 // Always set, so no test falls back to the `origin` remote of whatever directory jest runs in.
 const ENV = { GITHUB_REPOSITORY: 'octo/app' };
@@ -70,7 +72,7 @@ describe('cliInputs', () => {
     expect(inputs.get('include-drafts')).toBe('');
     expect(inputs.get('no-such-input')).toBe('');
 
-    expect(readSettings(inputs, ENV)).toMatchObject({
+    expect(readCleanupSettings(inputs, ENV)).toMatchObject({
       mode: 'cleanup',
       datasetId: 'x',
       version: '1.2.3',
@@ -105,7 +107,7 @@ describe('cliInputs', () => {
       'ghp_flag',
       '--json'
     ]);
-    const settings = readSettings(inputs, ENV);
+    const settings = readRebuildSettings(inputs, ENV);
     expect(settings).toMatchObject({
       mode: 'rebuild',
       baseBranch: 'develop',

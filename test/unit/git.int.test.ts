@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { devNull, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { Git, GitError } from '../../src/git.js';
+import { Git, GitError } from '../../src/io/git.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -283,15 +283,21 @@ describe('Git', () => {
 
   describe('fetch', () => {
     it('fetches refs/pull/N/head refspecs in one git process', async () => {
-      const g = new Git(clone);
+      const commands: string[][] = [];
+      const g = new (class extends Git {
+        override exec(args: string[], options?: Parameters<Git['exec']>[1]) {
+          commands.push(args);
+          return super.exec(args, options);
+        }
+      })(clone);
       expect(await g.tryRevParse('refs/remotes/pull/1/head')).toBeNull();
-      const before = Git.spawned;
+      commands.length = 0;
       await g.fetch([
         '+refs/heads/main:refs/remotes/origin/main',
         '+refs/pull/1/head:refs/remotes/pull/1/head',
         '+refs/pull/2/head:refs/remotes/pull/2/head'
       ]);
-      expect(Git.spawned - before).toBe(1);
+      expect(commands.map(c => c[0])).toEqual(['fetch']);
       expect(await g.tryRevParse('refs/remotes/pull/1/head')).toBe(sha['feature-a']);
       expect(await g.tryRevParse('refs/remotes/pull/2/head')).toBe(sha['feature-b']);
     });

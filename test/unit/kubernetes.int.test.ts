@@ -7,12 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { V1CronJob } from '@kubernetes/client-node';
-import {
-  KubernetesError,
-  createKubernetes,
-  loadKubeConfig,
-  type CronJobClient
-} from '../../src/kubernetes.js';
+import { createKubernetes, type CronJobClient } from '../../src/kube/client.js';
+import { loadKubeConfig } from '../../src/kube/config.js';
+import { KubernetesError } from '../../src/kube/errors.js';
 import { startFakeKube, type FakeKube } from '../helpers/fake-kube.js';
 
 const NS = 'staging';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { deleteMonitor, monitorSlug } from '../../src/sentry.js';
+import { deleteMonitor, monitorSlug } from '../../src/io/sentry.js';
 import { startFakeSentry, type FakeSentry } from '../helpers/fake-sentry.js';
 
 describe('monitorSlug', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { datasetConfig, parseConfig } from '../../../src/deploy/config.js';
-import { ConfigError } from '../../../src/deploy/errors.js';
+import { datasetConfig, parseConfig } from '../../../src/dataset/config.js';
+import { ConfigError } from '../../../src/dataset/errors.js';
 
 const SOURCE = '.github/staging.yml';
 

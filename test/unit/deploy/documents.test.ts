@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseCronJobDocuments, readVersion } from '../../../src/deploy/config.js';
-import { ConfigError } from '../../../src/deploy/errors.js';
+import { parseCronJobDocuments, readVersion } from '../../../src/dataset/config.js';
+import { ConfigError } from '../../../src/dataset/errors.js';
 
 function messageOf(fn: () => unknown): string {
   try {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkImageReference, imageRepository, sameRepository } from '../../../src/deploy/image.js';
+import {
+  checkImageReference,
+  imageRepository,
+  sameRepository
+} from '../../../src/dataset/image.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 

@@ -1,30 +1,33 @@
 import { describe, expect, it } from '@jest/globals';
-import { ValidationError } from '../../../src/deploy/errors.js';
-import { labelValue, stagingLabels } from '../../../src/deploy/labels.js';
+import { stagingLabels } from '../../../src/dataset/labels.js';
+import { deriveKind } from '../../../src/dataset/names.js';
+import { labelValueProblem } from '../../../src/kube/rules.js';
+import { id, ver } from './arbitraries.js';
 
-describe('labelValue', () => {
+describe('labelValueProblem', () => {
   it('accepts values Kubernetes accepts', () => {
     for (const value of ['', 'a', '0.3.0-rc.1', 'A_b.c-9', 'x'.repeat(63)]) {
-      expect(labelValue(value)).toBe(value);
+      expect(labelValueProblem(value)).toBeNull();
     }
   });
 
   it('rejects values over 63 characters, saying the length', () => {
-    expect(() => labelValue('x'.repeat(64), 'version')).toThrow(
-      'The version "' +
-        'x'.repeat(64) +
-        '" is 64 characters; Kubernetes label values allow at most 63'
+    expect(labelValueProblem('x'.repeat(64))).toBe(
+      'it is 64 characters; Kubernetes label values allow at most 63'
     );
   });
 
   it.each(['-a', 'a-', 'a b', 'a/b', '.a'])('rejects %j', value => {
-    expect(() => labelValue(value)).toThrow(ValidationError);
+    expect(labelValueProblem(value)).toMatch(/may contain only/);
   });
 });
 
 describe('stagingLabels', () => {
   it('marks the CronJob with its manager, dataset, version and kind', () => {
-    expect(stagingLabels('noaa-gfs-forecast', '0.3.0', 'update')).toEqual({
+    const dataset = id('noaa-gfs-forecast');
+    expect(
+      stagingLabels(dataset, ver('0.3.0'), deriveKind('noaa-gfs-forecast-update', dataset))
+    ).toEqual({
       'app.kubernetes.io/managed-by': 'staging-action',
       'staging-action/dataset': 'noaa-gfs-forecast',
       'staging-action/version': '0.3.0',

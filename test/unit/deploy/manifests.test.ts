@@ -1,15 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import type { V1CronJob } from '@kubernetes/client-node';
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
-import { ValidationError } from '../../../src/deploy/errors.js';
-import {
-  buildStagingCronJobs,
-  imageRepository,
-  stagingSelector,
-  type StagingInput
-} from '../../../src/deploy/manifests.js';
+import { ValidationError } from '../../../src/dataset/errors.js';
+import { imageRepository } from '../../../src/dataset/image.js';
+import { stagingSelector } from '../../../src/dataset/labels.js';
+import { buildStagingCronJobs, type StagingInput } from '../../../src/dataset/manifests.js';
+import { id, ver } from './arbitraries.js';
 
-const DATASET = 'noaa-gfs-forecast';
+const DATASET = id('noaa-gfs-forecast');
 const IMAGE = 'ghcr.io/org/reformatters:3f2c1e9';
 
 function production(kind: string, overrides: (cj: V1CronJob) => void = () => {}): V1CronJob {
@@ -67,7 +65,7 @@ function input(overrides: Partial<StagingInput> = {}): StagingInput {
     prefix: 'staging',
     namespace: 'datasets',
     datasetId: DATASET,
-    version: '0.3.0',
+    version: ver('0.3.0'),
     image: IMAGE,
     productionCronJobs: [
       { source: 'deploy/update.yaml', cronJob: production('update') },
@@ -340,7 +338,7 @@ describe('imageRepository', () => {
 
 describe('stagingSelector', () => {
   it('selects every staged kind of one dataset version', () => {
-    expect(stagingSelector(DATASET, '0.3.0-rc.1')).toBe(
+    expect(stagingSelector(DATASET, ver('0.3.0-rc.1'))).toBe(
       'app.kubernetes.io/managed-by=staging-action,staging-action/dataset=noaa-gfs-forecast,' +
         'staging-action/version=0.3.0-rc.1'
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { ValidationError } from '../../../src/deploy/errors.js';
+import { ValidationError } from '../../../src/dataset/errors.js';
 import {
   MAX_CRONJOB_NAME,
   checkCronJobName,
@@ -8,8 +8,16 @@ import {
   cronJobName,
   deriveKind,
   longestDatasetId
-} from '../../../src/deploy/names.js';
-import { DNS_SUBDOMAIN, datasetIdArb, kindArb, prefixArb, versionArb } from './arbitraries.js';
+} from '../../../src/dataset/names.js';
+import {
+  DNS_SUBDOMAIN,
+  datasetIdArb,
+  id,
+  kindArb,
+  prefixArb,
+  ver,
+  versionArb
+} from './arbitraries.js';
 
 function messageOf(fn: () => unknown): string {
   try {
@@ -21,11 +29,11 @@ function messageOf(fn: () => unknown): string {
   throw new Error('expected a ValidationError');
 }
 
-const base = { prefix: 'staging', version: '0.3.0', kind: 'validate' };
+const base = { prefix: 'staging', version: ver('0.3.0'), kind: 'validate' };
 
 describe('cronJobName', () => {
   it('follows {prefix}-{dataset_id}-v{version dashed}-{kind}', () => {
-    expect(cronJobName({ ...base, datasetId: 'noaa-gfs-forecast', kind: 'update' })).toBe(
+    expect(cronJobName({ ...base, datasetId: id('noaa-gfs-forecast'), kind: 'update' })).toBe(
       'staging-noaa-gfs-forecast-v0-3-0-update'
     );
   });
@@ -38,10 +46,10 @@ describe('checkCronJobName', () => {
 
   it('accepts a name of exactly 52 characters and rejects 53', () => {
     const longest = longestDatasetId(base);
-    const fits = checkCronJobName({ ...base, datasetId: 'a'.repeat(longest) });
+    const fits = checkCronJobName({ ...base, datasetId: id('a'.repeat(longest)) });
     expect(fits).toHaveLength(52);
     const message = messageOf(() =>
-      checkCronJobName({ ...base, datasetId: 'a'.repeat(longest + 1) })
+      checkCronJobName({ ...base, datasetId: id('a'.repeat(longest + 1)) })
     );
     expect(message).toContain('is 53 characters');
   });
@@ -49,7 +57,7 @@ describe('checkCronJobName', () => {
   it('explains the limit and the longest dataset id that would fit', () => {
     const datasetId = 'a-forty-character-dataset-identifier-xyz';
     expect(datasetId).toHaveLength(40);
-    const message = messageOf(() => checkCronJobName({ ...base, datasetId }));
+    const message = messageOf(() => checkCronJobName({ ...base, datasetId: id(datasetId) }));
     expect(message).toBe(
       `CronJob name "staging-${datasetId}-v0-3-0-validate" is 64 characters; Kubernetes allows at ` +
         "most 52 for a CronJob (63 minus the 11 characters added to its Jobs' names). With prefix " +
@@ -62,8 +70,8 @@ describe('checkCronJobName', () => {
     const message = messageOf(() =>
       checkCronJobName({
         prefix: 'a-very-long-name-prefix-for-staging',
-        datasetId: 'x',
-        version: '10.20.30-rc.1',
+        datasetId: id('x'),
+        version: ver('10.20.30-rc.1'),
         kind: 'validate'
       })
     );
@@ -72,7 +80,7 @@ describe('checkCronJobName', () => {
 
   it('rejects names Kubernetes would refuse even when short', () => {
     const message = messageOf(() =>
-      checkCronJobName({ ...base, prefix: 'Staging', datasetId: 'x' })
+      checkCronJobName({ ...base, prefix: 'Staging', datasetId: id('x') })
     );
     expect(message).toContain('DNS-1123 subdomain');
     expect(message).toContain('"Staging"');
@@ -127,24 +135,24 @@ describe('checkIndexedJobName', () => {
 
 describe('deriveKind', () => {
   it('takes the production name after the dataset id', () => {
-    expect(deriveKind('noaa-gfs-forecast-update', 'noaa-gfs-forecast')).toBe('update');
-    expect(deriveKind('noaa-gfs-forecast-archive-grib-files', 'noaa-gfs-forecast')).toBe(
+    expect(deriveKind('noaa-gfs-forecast-update', id('noaa-gfs-forecast'))).toBe('update');
+    expect(deriveKind('noaa-gfs-forecast-archive-grib-files', id('noaa-gfs-forecast'))).toBe(
       'archive-grib-files'
     );
   });
 
   it('tells how to rename a CronJob that does not start with the dataset id', () => {
-    const message = messageOf(() => deriveKind('gfs-update', 'noaa-gfs-forecast'));
+    const message = messageOf(() => deriveKind('gfs-update', id('noaa-gfs-forecast')));
     expect(message).toContain('"gfs-update" does not belong to dataset "noaa-gfs-forecast"');
     expect(message).toContain('Rename it to "noaa-gfs-forecast-<kind>"');
   });
 
   it('rejects an empty kind', () => {
-    expect(messageOf(() => deriveKind('noaa-', 'noaa'))).toContain('has no kind after "noaa-"');
+    expect(messageOf(() => deriveKind('noaa-', id('noaa')))).toContain('has no kind after "noaa-"');
   });
 
   it('rejects a kind that cannot be a label value', () => {
-    expect(messageOf(() => deriveKind('noaa--x', 'noaa'))).toContain(
+    expect(messageOf(() => deriveKind('noaa--x', id('noaa')))).toContain(
       'not usable in names and labels'
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { planPrune } from '../../../src/deploy/prune.js';
+import { planPrune } from '../../../src/dataset/manifests.js';
 
 describe('planPrune', () => {
   it('deletes staged CronJobs of kinds the deploy no longer has', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { stageBranchName } from '../../../src/cleanup/plan.js';
-import { ValidationError } from '../../../src/deploy/errors.js';
+import { ValidationError } from '../../../src/dataset/errors.js';
 import {
   parseStageRef,
+  stageBranchName,
   validateDatasetId,
   validateVersion,
   versionSlug
-} from '../../../src/deploy/ref.js';
-import { LABEL_VALUE, datasetIdArb, versionArb } from './arbitraries.js';
+} from '../../../src/dataset/ref.js';
+import { LABEL_VALUE, datasetIdArb, id, ver, versionArb } from './arbitraries.js';
 
 function errorOf(fn: () => unknown): ValidationError {
   try {
@@ -152,8 +152,8 @@ describe('validateDatasetId', () => {
 
 describe('versionSlug', () => {
   it('turns dots into dashes', () => {
-    expect(versionSlug('0.3.0-rc.1')).toBe('0-3-0-rc-1');
-    expect(versionSlug('0.3.0')).toBe('0-3-0');
+    expect(versionSlug(ver('0.3.0-rc.1'))).toBe('0-3-0-rc-1');
+    expect(versionSlug(ver('0.3.0'))).toBe('0-3-0');
   });
 
   it('always yields a label-safe value for a valid version', () => {
@@ -167,7 +167,15 @@ describe('versionSlug', () => {
     );
   });
 
-  it('refuses an invalid version instead of producing a bad name', () => {
-    expect(() => versionSlug('v1.0.0')).toThrow(ValidationError);
+  it('is only reached through the version check, which refuses a bad version', () => {
+    expect(() => versionSlug(ver('v1.0.0'))).toThrow(ValidationError);
+  });
+});
+
+describe('stageBranchName', () => {
+  it('is stage/{dataset_id}/v{version}', () => {
+    expect(stageBranchName(id('noaa-gfs-forecast'), ver('0.3.0'))).toBe(
+      'stage/noaa-gfs-forecast/v0.3.0'
+    );
   });
 });

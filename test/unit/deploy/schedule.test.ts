@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { ValidationError } from '../../../src/deploy/errors.js';
-import { offsetSchedule } from '../../../src/deploy/schedule.js';
+import { ValidationError } from '../../../src/dataset/errors.js';
+import { offsetSchedule } from '../../../src/dataset/schedule.js';
 
 function messageOf(fn: () => unknown): string {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { storePath, storeRemovalCommand } from '../../../src/deploy/store.js';
+import { storePath, storeRemovalCommand } from '../../../src/dataset/store.js';
 
 describe('storePath', () => {
   it('follows {store}/{dataset_id}/v{version}.{ext}', () => {

@@ -6,10 +6,10 @@ import {
   isOwnCheck,
   latestChecks,
   matchesAny,
-  workflowPathFromRef,
   type GateOptions,
   type SelfIdentity
 } from '../../../src/rebuild/gate.js';
+import { workflowPathFromRef } from '../../../src/rebuild/settings.js';
 import type {
   CheckRunContext,
   PullRequestInfo,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { mergeOrder } from '../../../src/rebuild/order.js';
+import { mergeOrder } from '../../../src/rebuild/outcome.js';
 
 describe('mergeOrder', () => {
   it('merges the oldest PR (lowest number) first', () => {

@@ -4,12 +4,10 @@ import type { V1Container, V1CronJob, V1ObjectMeta } from '@kubernetes/client-no
 import { StagingError, ValidationError, quote } from './errors.js';
 import { checkImageReference, imageRepository, sameRepository } from './image.js';
 import { SOURCE_ANNOTATION, stagingLabels } from './labels.js';
-import { checkCronJobName, checkIndexedJobName, deriveKind } from './names.js';
-import { validateDatasetId, validateVersion } from './ref.js';
+import { SERVER_OWNED_METADATA } from '../kube/rules.js';
+import { checkCronJobName, checkIndexedJobName, deriveKind, type Kind } from './names.js';
+import type { DatasetId, Version } from './ref.js';
 import { offsetSchedule } from './schedule.js';
-
-export { imageRepository } from './image.js';
-export { labelValue, stagingLabels, stagingSelector } from './labels.js';
 
 export interface ProductionCronJob {
   /** Where it came from (a file path or the command), for error messages. */
@@ -21,8 +19,8 @@ export interface StagingInput {
   /** The config's name-prefix. */
   prefix: string;
   namespace: string;
-  datasetId: string;
-  version: string;
+  datasetId: DatasetId;
+  version: Version;
   /** The staged image, `{repository}:{git sha}` (or `@sha256:...`). */
   image: string;
   productionCronJobs: readonly ProductionCronJob[];
@@ -31,7 +29,7 @@ export interface StagingInput {
 
 export interface StagedCronJob {
   name: string;
-  kind: string;
+  kind: Kind;
   source: string;
   productionName: string;
   schedule: string;
@@ -39,17 +37,8 @@ export interface StagedCronJob {
   manifest: V1CronJob;
 }
 
-const SERVER_SET_METADATA = [
-  'uid',
-  'resourceVersion',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'generation',
-  'managedFields',
-  'ownerReferences',
-  'selfLink'
-] as const;
+// The server's fields, and the owners of the production object (which do not own the copy).
+const NOT_COPIED_METADATA = [...SERVER_OWNED_METADATA, 'ownerReferences'] as const;
 // kubectl's copy of the production object: carried over, it would describe the wrong object.
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const CRON_JOB_NAME_ENV = 'CRON_JOB_NAME';
@@ -74,7 +63,7 @@ function stagedMetadata(
   productionName: string
 ): V1ObjectMeta {
   const result = withLabels(metadata, labels);
-  for (const field of SERVER_SET_METADATA) delete result[field];
+  for (const field of NOT_COPIED_METADATA) delete result[field];
   const annotations = { ...result.annotations };
   delete annotations[LAST_APPLIED];
   return {
@@ -173,8 +162,6 @@ function stageOne(
 
 /** One staging CronJob per production CronJob, sorted by name; throws on the first problem. */
 export function buildStagingCronJobs(input: StagingInput): StagedCronJob[] {
-  validateDatasetId(input.datasetId);
-  validateVersion(input.version);
   const repository = checkImage(input.image);
   if (input.productionCronJobs.length === 0) {
     throw new ValidationError(
@@ -198,4 +185,16 @@ export function buildStagingCronJobs(input: StagingInput): StagedCronJob[] {
     byKind.set(staged.kind, staged);
   }
   return [...byKind.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Names of live CronJobs (already selected by this dataset version's labels) that the deploy no
+ * longer wants, sorted: a kind removed from production must not keep running the old image.
+ */
+export function planPrune(
+  live: ReadonlyArray<{ name: string }>,
+  desiredNames: readonly string[]
+): string[] {
+  const desired = new Set(desiredNames);
+  return [...new Set(live.map(o => o.name).filter(name => !desired.has(name)))].sort();
 }

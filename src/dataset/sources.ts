@@ -1,10 +1,10 @@
 // The I/O edge of deploy and cleanup: the config file, the version files and the production
 // CronJobs, read from the checkout (and from the base branch with git).
 import { getExecOutput } from '@actions/exec';
-import * as glob from '@actions/glob';
-import { readFile } from 'node:fs/promises';
+import { glob, readFile, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import type { Git } from '../git.js';
+import type { Git } from '../io/git.js';
+import { DNS_LABEL_RULE, isDnsLabel } from '../kube/rules.js';
 import { datasetConfig, parseConfig, parseCronJobDocuments, readVersion } from './config.js';
 import { DEFAULT_NAMESPACE, type DatasetConfig, type StagingConfig } from './config.js';
 import { ConfigError, ValidationError, quote } from './errors.js';
@@ -46,8 +46,6 @@ export async function requireConfig(workspace: string, path: string): Promise<St
 
 export { datasetConfig };
 
-const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 /**
  * The namespace to work in: the `namespace` input, else the config's, else `default`. The input
  * is checked like the config's value, so a typo fails here instead of as an API server 404 (or a
@@ -55,11 +53,9 @@ const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  */
 export function resolveNamespace(input: string | null, config: StagingConfig | null): string {
   if (input === null) return config?.namespace ?? DEFAULT_NAMESPACE;
-  if (input.length > 63 || !NAMESPACE.test(input)) {
+  if (!isDnsLabel(input)) {
     throw new ValidationError(
-      `Input 'namespace' ${quote(input)} is not a Kubernetes namespace: it must be a DNS-1123 ` +
-        'label (at most 63 lowercase letters, digits and "-", starting and ending with a letter ' +
-        'or digit), e.g. datasets.'
+      `Input 'namespace' ${quote(input)} is not a Kubernetes namespace: it must be ${DNS_LABEL_RULE}, e.g. datasets.`
     );
   }
   return input;
@@ -128,9 +124,13 @@ export async function productionCronJobs(
       cronJob
     }));
   }
-  const patterns = (dataset.cronjobs ?? []).map(p => inside(workspace, p, 'cronjobs glob'));
-  const globber = await glob.create(patterns.join('\n'), { matchDirectories: false });
-  const files = (await globber.glob()).sort();
+  const patterns = dataset.cronjobs ?? [];
+  for (const p of patterns) inside(workspace, p, 'cronjobs glob');
+  const matched = new Set<string>();
+  for await (const path of glob(patterns, { cwd: workspace })) {
+    if ((await stat(resolve(workspace, path))).isFile()) matched.add(resolve(workspace, path));
+  }
+  const files = [...matched].sort();
   if (files.length === 0) {
     throw new ConfigError(
       `cronjobs '${(dataset.cronjobs ?? []).join(', ')}' of dataset '${dataset.id}' matches no files in ${workspace}.`

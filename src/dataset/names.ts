@@ -1,21 +1,26 @@
 // Staging CronJob names: {prefix}-{dataset_id}-v{version slug}-{kind}, checked against the limits
 // the API server really enforces (not the 63 of a plain object name).
+import {
+  isDnsLabel,
+  isDnsSubdomain,
+  JOB_NAME_SUFFIX,
+  MAX_CRONJOB_NAME,
+  MAX_DNS_LABEL
+} from '../kube/rules.js';
 import { ValidationError, quote } from './errors.js';
-import { versionSlug } from './ref.js';
+import { versionSlug, type DatasetId, type Version } from './ref.js';
 
-/** ValidateCronJobCreate: 63 minus the 11 characters the controller appends to its Jobs' names. */
-export const MAX_CRONJOB_NAME = 52;
-/** The suffix the CronJob controller appends to Job names: "-" and up to 10 digits. */
-export const JOB_NAME_SUFFIX = 11;
-const MAX_DNS_LABEL = 63;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export { MAX_CRONJOB_NAME } from '../kube/rules.js';
+
+declare const brand: unique symbol;
+/** A production CronJob's kind (update, validate, ...): usable in names and label values. */
+export type Kind = string & { readonly [brand]: 'Kind' };
 const KIND = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 export interface CronJobNameParts {
   prefix: string;
-  datasetId: string;
-  version: string;
+  datasetId: DatasetId;
+  version: Version;
   kind: string;
 }
 
@@ -53,7 +58,7 @@ export function checkCronJobName(parts: CronJobNameParts): string {
         `characters added to its Jobs' names). ${advice}`
     );
   }
-  if (!DNS_SUBDOMAIN.test(name)) {
+  if (!isDnsSubdomain(name)) {
     throw new ValidationError(
       `CronJob name ${quote(name)} is not a valid Kubernetes name: it must be lowercase letters, ` +
         'digits, "-" and ".", starting and ending with a letter or digit, with a letter or digit ' +
@@ -75,7 +80,7 @@ export function checkIndexedJobName(name: string, completions: number): void {
   const what =
     `CronJob ${quote(name)} runs Indexed Jobs with ${Math.max(completions, 1)} completions, so ` +
     `its pods are named like ${shape} and those names are also their hostnames`;
-  if (!DNS_LABEL.test(name)) {
+  if (!isDnsLabel(name)) {
     throw new ValidationError(
       `${what}, which cannot contain ".": rename the production CronJob without dots.`
     );
@@ -92,7 +97,7 @@ export function checkIndexedJobName(name: string, completions: number): void {
 }
 
 /** The kind of a production CronJob: its name after `{datasetId}-` (e.g. update, validate). */
-export function deriveKind(productionName: string, datasetId: string): string {
+export function deriveKind(productionName: string, datasetId: DatasetId): Kind {
   const prefix = `${datasetId}-`;
   if (!productionName.startsWith(prefix)) {
     throw new ValidationError(
@@ -116,5 +121,5 @@ export function deriveKind(productionName: string, datasetId: string): string {
         `starting and ending with a letter or digit. Rename it to "${prefix}<kind>".`
     );
   }
-  return kind;
+  return kind as Kind;
 }

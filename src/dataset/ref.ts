@@ -1,15 +1,24 @@
 // Branch names are untrusted input (anyone who can push names one), so they are parsed strictly
 // into a dataset id and a version that are safe in Kubernetes names, labels and paths.
+import { isDnsLabel, MAX_LABEL_VALUE } from '../kube/rules.js';
 import { ValidationError, quote } from './errors.js';
 
+declare const brand: unique symbol;
+/**
+ * A dataset id checked once (a DNS-1123 label, so it is safe in names, labels and paths); inner
+ * layers take this type and never check the string again.
+ */
+export type DatasetId = string & { readonly [brand]: 'DatasetId' };
+/** MAJOR.MINOR.PATCH[-pre.release], lowercase, at most a label value long: checked once. */
+export type Version = string & { readonly [brand]: 'Version' };
+
 export interface StageRef {
-  datasetId: string;
-  version: string;
+  datasetId: DatasetId;
+  version: Version;
 }
 
 const EXAMPLE_BRANCH = 'stage/noaa-gfs-forecast/v0.3.0';
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const MAX_LABEL = 63;
+const MAX_LABEL = MAX_LABEL_VALUE;
 const NUMERIC = '(?:0|[1-9][0-9]*)';
 // Lowercase only: the version ends up in lowercase Kubernetes names, and two versions differing only
 // in case would stage to the same CronJobs.
@@ -31,7 +40,7 @@ const VERSION_RULE =
 export function datasetIdProblem(id: string): string | null {
   if (id === '') return 'it is empty';
   if (id.length > MAX_LABEL) return `it is ${id.length} characters, more than ${MAX_LABEL}`;
-  if (DNS_LABEL.test(id)) return null;
+  if (isDnsLabel(id)) return null;
   if (/[A-Z]/.test(id)) return 'it contains uppercase letters (use lowercase)';
   if (/[_.]/.test(id)) return 'it contains "_" or "." (use "-" instead)';
   if (id.startsWith('-') || id.endsWith('-')) return 'it starts or ends with "-"';
@@ -39,12 +48,12 @@ export function datasetIdProblem(id: string): string | null {
 }
 
 /** Throws unless `id` is a DNS-1123 label (what Kubernetes names and labels need). */
-export function validateDatasetId(id: string): string {
+export function validateDatasetId(id: string): DatasetId {
   const problem = datasetIdProblem(id);
   if (problem !== null) {
     throw new ValidationError(`Dataset id ${quote(id)} is not valid: ${problem}. ${ID_RULE}`);
   }
-  return id;
+  return id as DatasetId;
 }
 
 /** Why `version` is not a stageable version, or null when it is. */
@@ -78,19 +87,24 @@ export function versionProblem(version: string): string | null {
 }
 
 /** Throws unless `version` is MAJOR.MINOR.PATCH[-pre.release] without a leading v or build metadata. */
-export function validateVersion(version: string): string {
+export function validateVersion(version: string): Version {
   const problem = versionProblem(version);
   if (problem !== null) {
     throw new ValidationError(
       `Version ${quote(version)} is not valid: ${problem}. ${VERSION_RULE}`
     );
   }
-  return version;
+  return version as Version;
 }
 
 /** The version as it appears in Kubernetes names: dots as dashes (0.3.0-rc.1 → 0-3-0-rc-1). */
-export function versionSlug(version: string): string {
-  return validateVersion(version).replaceAll('.', '-').toLowerCase();
+export function versionSlug(version: Version): string {
+  return version.replaceAll('.', '-');
+}
+
+/** The staging branch of a dataset version: `stage/{datasetId}/v{version}`. */
+export function stageBranchName(datasetId: DatasetId, version: Version): string {
+  return `stage/${datasetId}/v${version}`;
 }
 
 function refProblem(ref: string): string | StageRef {
@@ -117,7 +131,7 @@ function refProblem(ref: string): string | StageRef {
   const version = versionPart.slice(1);
   const vProblem = versionProblem(version);
   if (vProblem !== null) return `the version ${quote(version)} is not valid: ${vProblem}`;
-  return { datasetId, version };
+  return { datasetId: datasetId as DatasetId, version: version as Version };
 }
 
 /**

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { cleanupTargets, stageBranchName } from '../../../src/cleanup/plan.js';
-import { ValidationError } from '../../../src/deploy/errors.js';
+import { cleanupTargets } from '../../../src/cleanup/run.js';
 
 describe('cleanupTargets', () => {
   it('deletes labelled CronJobs and the computed names, once each, sorted', () => {
@@ -22,16 +21,5 @@ describe('cleanupTargets', () => {
         expect(targets).toEqual([...new Set(targets)].sort());
       })
     );
-  });
-});
-
-describe('stageBranchName', () => {
-  it('is stage/{dataset_id}/v{version}', () => {
-    expect(stageBranchName('noaa-gfs-forecast', '0.3.0')).toBe('stage/noaa-gfs-forecast/v0.3.0');
-  });
-
-  it('refuses ids and versions that would make a branch deploy cannot parse', () => {
-    expect(() => stageBranchName('noaa gfs', '0.3.0')).toThrow(ValidationError);
-    expect(() => stageBranchName('noaa', 'v0.3.0')).toThrow('without the leading "v"');
   });
 });

@@ -2,6 +2,7 @@
 // ConfigError naming the file and, for syntax errors, the line.
 import { parseAllDocuments, parseDocument, YAMLError } from 'yaml';
 import type { Document } from 'yaml';
+import { errorMessage } from '../util/errors.js';
 import { ConfigError } from './errors.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -29,8 +30,7 @@ function syntaxError(source: string, format: string, error: unknown): ConfigErro
       `${source}: invalid ${format} at line ${line}, column ${col}: ${reason}${snippet}`
     );
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return new ConfigError(`${source}: invalid ${format}: ${message}`);
+  return new ConfigError(`${source}: invalid ${format}: ${errorMessage(error)}`);
 }
 
 function toJS(source: string, doc: Document): unknown {

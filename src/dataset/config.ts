@@ -1,5 +1,6 @@
 // The staging config file (.github/staging.yml by default). It comes from the pushed commit, so it
 // is validated as strictly as the branch name; typos fail loudly instead of being ignored.
+import { DNS_LABEL_RULE, isDnsLabel } from '../kube/rules.js';
 import { ConfigError, quote } from './errors.js';
 import { datasetIdProblem } from './ref.js';
 import { describeValue, isRecord, parseOne } from './yaml.js';
@@ -30,6 +31,8 @@ export interface StagingConfig {
   datasets: Record<string, DatasetConfig>;
 }
 
+/** The config file, relative to the repository root (input `config`). */
+export const DEFAULT_CONFIG = '.github/staging.yml';
 export const DEFAULT_NAMESPACE = 'default';
 export const DEFAULT_NAME_PREFIX = 'staging';
 export const DEFAULT_STORE_EXTENSION = 'zarr';
@@ -53,7 +56,6 @@ const HINTS: Record<string, string> = {
   'cronjobs-command':
     'a list of arguments such as [uv, run, main, noaa-gfs-forecast, print-cronjobs]'
 };
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DOTTED_PATH = /^[^.\s]+(\.[^.\s]+)*$/;
 const EXTENSION = /^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$/;
 
@@ -108,13 +110,7 @@ class Checker {
 
   label(value: string | undefined, path: string, fallback: string): string {
     if (value === undefined) return fallback;
-    if (value.length > 63 || !DNS_LABEL.test(value)) {
-      this.fail(
-        path,
-        `must be a DNS-1123 label (at most 63 lowercase letters, digits and "-", starting and ` +
-          `ending with a letter or digit); found ${quote(value)}`
-      );
-    }
+    if (!isDnsLabel(value)) this.fail(path, `must be ${DNS_LABEL_RULE}; found ${quote(value)}`);
     return value;
   }
 

@@ -1,5 +1,6 @@
-import * as core from '@actions/core';
 import { getExecOutput } from '@actions/exec';
+import { log } from '../log.js';
+import { retry } from '../util/retry.js';
 
 export interface GitResult {
   exitCode: number;
@@ -35,9 +36,6 @@ export type PushResult = { ok: true } | { ok: false; leaseLost: boolean; message
  * Methods that may fail on purpose are `try*` and return a value instead of throwing.
  */
 export class Git {
-  /** Processes spawned by all instances; the benchmark reports it. */
-  static spawned = 0;
-
   constructor(
     readonly cwd: string,
     private readonly remote = 'origin'
@@ -47,8 +45,7 @@ export class Git {
     args: string[],
     options: { allowFailure?: boolean; input?: string } = {}
   ): Promise<GitResult> {
-    Git.spawned++;
-    core.debug(`git ${args.join(' ')}`);
+    log.debug(`git ${args.join(' ')}`);
     const result = await getExecOutput('git', args, {
       cwd: this.cwd,
       silent: true,
@@ -69,14 +66,26 @@ export class Git {
 
   /** Retried: only network commands may fail for reasons a second attempt fixes. */
   private async network(args: string[]): Promise<GitResult> {
-    let last: GitResult | undefined;
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      last = await this.exec(args, { allowFailure: true });
-      if (last.exitCode === 0 || !isTransient(last.stderr)) return last;
-      core.info(`git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${last.stderr.trim()}`);
-      await new Promise(resolve => setTimeout(resolve, attempt * 1000));
+    try {
+      return await retry(
+        async () => {
+          const result = await this.exec(args, { allowFailure: true });
+          if (result.exitCode !== 0 && isTransient(result.stderr)) throw new GitError(args, result);
+          return result;
+        },
+        {
+          delaysMs: [1000, 2000],
+          retryable: error => error instanceof GitError,
+          onRetry: (error, attempt) =>
+            log.info(
+              `git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${(error as GitError).result.stderr.trim()}`
+            )
+        }
+      );
+    } catch (error) {
+      if (error instanceof GitError) return error.result;
+      throw error;
     }
-    return last as GitResult;
   }
 
   async version(): Promise<{ major: number; minor: number; text: string }> {

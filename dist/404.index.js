@@ -1,0 +1,476 @@
+export const id = 404;
+export const ids = [404];
+export const modules = {
+
+/***/ 7404:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cleanupMode: () => (/* binding */ cleanupMode)
+});
+
+// EXTERNAL MODULE: ./src/io/github.ts
+var github = __webpack_require__(6557);
+// EXTERNAL MODULE: ./src/kube/client.ts + 2 modules
+var client = __webpack_require__(6511);
+// EXTERNAL MODULE: ./src/dataset/store.ts
+var dataset_store = __webpack_require__(9905);
+;// CONCATENATED MODULE: ./src/cleanup/report.ts
+// The cleanup run as a person reads it (job summary, CLI) and as later steps read it (outputs).
+
+function cleanupReport(result, settings) {
+    if (result.kind === 'not-a-stage-branch') {
+        return {
+            report: {
+                title: 'Staging cleanup',
+                headline: `Nothing to clean up: '${result.ref}' is not a stage branch`,
+                facts: [],
+                tables: [],
+                notes: []
+            },
+            outputs: { cronjobs: '[]', 'store-path': '' }
+        };
+    }
+    return {
+        report: cleanedReport(settings, result),
+        outputs: {
+            cronjobs: JSON.stringify(result.rows
+                .filter(r => r.resource === 'CronJob')
+                .map(r => ({ name: r.name, action: r.result }))),
+            'store-path': result.store ?? ''
+        }
+    };
+}
+function cleanedReport(settings, context) {
+    const { rows } = context;
+    const deleted = rows.filter(r => r.result === 'deleted').length;
+    const gone = rows.filter(r => r.result === 'already gone').length;
+    const headline = settings.dryRun
+        ? `Dry run: would delete ${rows.length} resource(s) of ${context.datasetId} ${context.version}; nothing deleted`
+        : `Cleaned up ${context.datasetId} ${context.version}: ${deleted} deleted, ${gone} already gone`;
+    return {
+        title: 'Staging cleanup',
+        headline,
+        facts: [
+            { label: 'Dataset', value: context.datasetId, code: true },
+            { label: 'Version', value: context.version, code: true },
+            { label: 'Namespace', value: context.namespace, code: true },
+            ...(context.store ? [{ label: 'Store (not deleted)', value: context.store, code: true }] : [])
+        ],
+        tables: [
+            {
+                headers: ['Resource', 'Name', 'Result'],
+                rows: rows.map(r => [r.resource, r.name, r.result])
+            }
+        ],
+        notes: [
+            ...(settings.sentry
+                ? []
+                : [
+                    {
+                        text: 'Sentry cron monitors were not touched: pass sentry-auth-token and sentry-org to delete them.'
+                    }
+                ]),
+            ...(context.store
+                ? [
+                    {
+                        text: 'The dataset store is never deleted by cleanup. Remove it by hand when it is no longer needed:'
+                    },
+                    { text: (0,dataset_store/* storeRemovalCommand */.Te)(context.store), code: true }
+                ]
+                : [])
+        ]
+    };
+}
+
+// EXTERNAL MODULE: ./src/dataset/config.ts + 2 modules
+var dataset_config = __webpack_require__(6631);
+// EXTERNAL MODULE: ./src/dataset/labels.ts
+var labels = __webpack_require__(3189);
+// EXTERNAL MODULE: ./src/dataset/names.ts
+var names = __webpack_require__(4092);
+// EXTERNAL MODULE: ./src/dataset/ref.ts
+var dataset_ref = __webpack_require__(3465);
+// EXTERNAL MODULE: ./src/dataset/sources.ts
+var sources = __webpack_require__(5850);
+;// CONCATENATED MODULE: ./src/io/sentry.ts
+// Sentry edge: the slug Sentry derives from a cron monitor name, and deleting that monitor.
+const DEFAULT_URL = 'https://sentry.io';
+const MAX_SLUG_LENGTH = 50;
+const REQUEST_TIMEOUT_MS = 30_000;
+// Python's \s on ASCII text also matches the information separators \x1c-\x1f.
+const WHITESPACE = '\\t\\n\\v\\f\\r \\x1c-\\x1f';
+/**
+ * Sentry's slug for a monitor name: Django's slugify (NFKD → ASCII, drop what is not a word
+ * character, whitespace or hyphen, lowercase, collapse whitespace/hyphen runs to '-', strip '-'
+ * and '_' at the ends), cut to 50 characters, trailing dashes stripped again.
+ */
+function monitorSlug(name) {
+    const ascii = name.normalize('NFKD').replace(/[\u0080-\uffff]/g, '');
+    const slug = ascii
+        .toLowerCase()
+        .replace(new RegExp(`[^\\w${WHITESPACE}-]`, 'g'), '')
+        .replace(new RegExp(`[-${WHITESPACE}]+`, 'g'), '-')
+        .replace(/^[-_]+|[-_]+$/g, '');
+    return slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+}
+function monitorPath(options, slug) {
+    const seg = encodeURIComponent;
+    return options.project
+        ? `/api/0/projects/${seg(options.org)}/${seg(options.project)}/monitors/${seg(slug)}/`
+        : `/api/0/organizations/${seg(options.org)}/monitors/${seg(slug)}/`;
+}
+function messageOf(value) {
+    const message = value?.message;
+    return typeof message === 'string' && message !== '' ? message : null;
+}
+async function detailOf(response) {
+    const text = await response.text().catch(() => '');
+    try {
+        const body = JSON.parse(text);
+        if (typeof body === 'object' && body !== null && 'detail' in body) {
+            const detail = body.detail;
+            return typeof detail === 'string' ? detail : JSON.stringify(detail);
+        }
+    }
+    catch {
+        // Not JSON (a proxy's HTML page, say): show the start of it instead.
+    }
+    return text.trim().slice(0, 200) || response.statusText;
+}
+/**
+ * Deletes a cron monitor. 'absent' when Sentry has no monitor with that slug (404); any other
+ * non-2xx answer throws, naming the status and Sentry's `detail`.
+ */
+async function deleteMonitor(options, slug) {
+    const base = (options.url || DEFAULT_URL).replace(/\/+$/, '');
+    const path = monitorPath(options, slug);
+    let response;
+    try {
+        response = await fetch(`${base}${path}`, {
+            method: 'DELETE',
+            headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+        });
+    }
+    catch (err) {
+        // fetch reports `fetch failed`; the socket's own reason is in `cause`.
+        const cause = messageOf(err?.cause) ?? messageOf(err);
+        const reason = cause ?? String(err);
+        throw new Error(`Cannot reach Sentry at ${base}: ${reason}`, { cause: err });
+    }
+    // Sentry answers 202: the monitor is gone from the API at once, its data is removed later.
+    if (response.ok) {
+        await response.body?.cancel();
+        return 'deleted';
+    }
+    if (response.status === 404) {
+        await response.body?.cancel();
+        return 'absent';
+    }
+    const detail = await detailOf(response);
+    throw new Error(`Sentry refused to delete cron monitor '${slug}' (DELETE ${path}): HTTP ${response.status} ${detail}`);
+}
+
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/cleanup/run.ts
+
+
+
+
+
+
+
+
+
+/** Every CronJob name to delete: the union of both lists, sorted, without duplicates. */
+function cleanupTargets(labelled, computed) {
+    return [...new Set([...labelled, ...computed])].sort();
+}
+/** Kinds the config's production CronJobs would stage: the fallback for unlabelled CronJobs. */
+async function computedNames(settings, config) {
+    const dataset = config?.datasets[settings.datasetId];
+    if (!config || !dataset)
+        return [];
+    try {
+        const production = await (0,sources/* productionCronJobs */.AW)(settings.workspace, dataset);
+        return production
+            .map(p => (0,names/* cronJobName */.dP)({
+            prefix: config.namePrefix,
+            datasetId: settings.datasetId,
+            version: settings.version,
+            kind: (0,names/* deriveKind */.An)(p.cronJob.metadata?.name ?? '', settings.datasetId)
+        }))
+            .filter(name => name.length <= names/* MAX_CRONJOB_NAME */.vD);
+    }
+    catch (error) {
+        log/* log */.Rm.warning(`Could not compute CronJob names from the config (${(0,errors/* errorMessage */.g)(error)}); deleting by label only.`);
+        return [];
+    }
+}
+/** GitHub's message ("Resource not accessible by integration") names neither branch nor fix. */
+async function deleteBranch(github, branch, done) {
+    try {
+        return await github.deleteBranch(branch);
+    }
+    catch (error) {
+        const status = error.status;
+        const deletedSoFar = done.filter(r => r.result === 'deleted').length;
+        const hint = status === 403 || status === 401
+            ? ' The token needs contents: write (permissions: contents: write in the workflow).'
+            : '';
+        throw new Error(`Could not delete the branch ${branch} through the GitHub API: ${(0,errors/* errorMessage */.g)(error)}.${hint} ` +
+            `${deletedSoFar} other resource(s) were deleted; run cleanup again once this is fixed.`, { cause: error });
+    }
+}
+async function runCleanup(settings, deps) {
+    if (settings.notAStageBranch !== null) {
+        log/* log */.Rm.notice(`Deleted ref '${settings.notAStageBranch}' is not a stage/{dataset_id}/v{version} branch: nothing to clean up.`);
+        return { kind: 'not-a-stage-branch', ref: settings.notAStageBranch };
+    }
+    const { datasetId, version } = settings;
+    const branch = (0,dataset_ref/* stageBranchName */.eH)(datasetId, version);
+    const config = await (0,sources/* loadConfig */.Z9)(settings.workspace, settings.config);
+    const namespace = (0,sources/* resolveNamespace */.uP)(settings.namespace, config);
+    if (!config)
+        log/* log */.Rm.info(`No ${settings.config}: deleting CronJobs by label in namespace ${namespace}.`);
+    const dataset = config?.datasets[datasetId];
+    const store = config?.store && dataset
+        ? (0,dataset_store/* storePath */.TJ)(config.store, datasetId, version, dataset.storeExtension)
+        : null;
+    const client = await deps.cronJobs();
+    const targets = await log/* log */.Rm.group('Find staged CronJobs', async () => {
+        const labelled = (await client.list(namespace, (0,labels/* stagingSelector */.ru)(datasetId, version))).map(c => c.metadata?.name ?? '');
+        const computed = await computedNames(settings, config);
+        log/* log */.Rm.info(`By label: ${labelled.join(', ') || 'none'}; by name: ${computed.join(', ') || 'none'}`);
+        return cleanupTargets(labelled.filter(n => n !== ''), computed);
+    });
+    const rows = [];
+    const gone = (deleted) => settings.dryRun ? 'would delete' : deleted ? 'deleted' : 'already gone';
+    await log/* log */.Rm.group('Delete CronJobs', async () => {
+        for (const name of targets) {
+            const deleted = settings.dryRun || (await client.delete(namespace, name));
+            rows.push({ resource: 'CronJob', name, result: gone(deleted) });
+        }
+    });
+    const sentry = settings.sentry;
+    if (sentry) {
+        await log/* log */.Rm.group('Delete Sentry cron monitors', async () => {
+            for (const slug of [...new Set(targets.map(monitorSlug))]) {
+                const deleted = settings.dryRun || (await deleteMonitor(sentry, slug)) === 'deleted';
+                rows.push({ resource: 'Sentry monitor', name: slug, result: gone(deleted) });
+            }
+        });
+    }
+    if (!settings.dryRun && !rows.some(r => r.resource === 'CronJob' && r.result === 'deleted')) {
+        // Either a second cleanup, or the CronJobs live in a namespace this run was not told about.
+        log/* log */.Rm.warning(`No staged CronJob of ${datasetId} ${version} was found in namespace ${namespace}. If deploy used another namespace, run cleanup with that namespace.`);
+    }
+    // The branch goes last: if anything above failed, a rerun still finds it.
+    const deleted = settings.dryRun || (await deleteBranch(deps.github, branch, rows));
+    rows.push({ resource: 'Branch', name: branch, result: gone(deleted) });
+    for (const r of rows)
+        log/* log */.Rm.info(`${r.resource} ${r.name}: ${r.result}`);
+    return {
+        kind: 'cleaned',
+        datasetId,
+        version,
+        namespace,
+        store,
+        prefix: config?.namePrefix ?? dataset_config/* DEFAULT_NAME_PREFIX */.fX,
+        rows
+    };
+}
+
+// EXTERNAL MODULE: ./src/dataset/target.ts
+var dataset_target = __webpack_require__(1027);
+// EXTERNAL MODULE: ./src/inputs/context.ts
+var context = __webpack_require__(5722);
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __webpack_require__(3718);
+;// CONCATENATED MODULE: ./src/cleanup/settings.ts
+// cleanup's settings: every input it reads, parsed once into a typed object.
+
+
+
+
+
+/** `refs/heads/stage/{id}/v{version}` or a `delete` event's short ref; null when neither applies. */
+function stageRefFromEvent(env, event) {
+    if (env.GITHUB_EVENT_NAME === 'delete') {
+        const ref = (0,context/* eventString */.O5)(event, 'ref');
+        const refType = (0,context/* eventString */.O5)(event, 'ref_type');
+        // `on: delete` fires for tags too: a tag is never a stage branch, so nothing to clean up.
+        if (ref !== null && refType === 'tag')
+            return `refs/tags/${ref}`;
+        return refType === 'branch' ? ref : null;
+    }
+    return env.GITHUB_REF || null;
+}
+function readCleanupSettings(inputs, env) {
+    const event = (0,context/* readEvent */.j_)(env);
+    const base = (0,context/* readContext */.yI)(inputs, env);
+    const ref = stageRefFromEvent(env, event);
+    const explicit = inputs.get('dataset-id') !== '' && inputs.get('version') !== '';
+    const isDelete = env.GITHUB_EVENT_NAME === 'delete';
+    const notAStageBranch = !explicit && isDelete && ref !== null && !ref.startsWith('stage/') ? ref : null;
+    const target = notAStageBranch ? null : (0,dataset_target/* readTarget */._)(inputs, ref);
+    const token = inputs.get('sentry-auth-token');
+    const org = inputs.get('sentry-org');
+    if (token && !org) {
+        throw new parse/* InputError */.dz("Input 'sentry-org' is required with 'sentry-auth-token'.");
+    }
+    const common = {
+        ...base,
+        mode: 'cleanup',
+        githubToken: inputs.get('github-token'),
+        config: inputs.get('config') || dataset_config/* DEFAULT_CONFIG */.PV,
+        namespace: inputs.get('namespace') || null,
+        kubeconfig: inputs.get('kubeconfig') || null,
+        sentry: token
+            ? {
+                token,
+                org,
+                project: inputs.get('sentry-project') || null,
+                url: (inputs.get('sentry-url') || 'https://sentry.io').replace(/\/$/, '')
+            }
+            : null
+    };
+    if (notAStageBranch !== null || target === null) {
+        return { ...common, notAStageBranch: notAStageBranch ?? '' };
+    }
+    // Everything is validated before anything is deleted.
+    const datasetId = (0,dataset_ref/* validateDatasetId */.Wc)(target.datasetId);
+    const version = (0,dataset_ref/* validateVersion */.Pj)(target.version);
+    if (!common.githubToken) {
+        throw new parse/* InputError */.dz(`cleanup deletes the branch ${(0,dataset_ref/* stageBranchName */.eH)(datasetId, version)} through the GitHub API: set GITHUB_TOKEN (from a laptop: GITHUB_TOKEN=$(gh auth token)).`);
+    }
+    return { ...common, notAStageBranch: null, datasetId, version };
+}
+
+;// CONCATENATED MODULE: ./src/cleanup/mode.ts
+// The cleanup mode: remove a staged version (CronJobs, branch, Sentry monitors; never the store).
+
+
+
+
+
+const cleanupMode = {
+    readSettings: readCleanupSettings,
+    secrets: settings => [settings.githubToken, settings.kubeconfig, settings.sentry?.token ?? null],
+    connect: settings => ({
+        github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl), settings.repository),
+        cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig).cronJobs
+    }),
+    run: runCleanup,
+    report: cleanupReport
+};
+
+
+/***/ }),
+
+/***/ 6557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ createOctokit),
+/* harmony export */   g: () => (/* binding */ GitHub)
+/* harmony export */ });
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5250);
+/* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3178);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6856);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+
+
+
+
+
+const StagingOctokit = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq.plugin(_octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_2__/* .paginateGraphQL */ .T, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
+function onLimit(kind) {
+    return (retryAfter, options, _octokit, retryCount) => {
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+        return retryCount < 2;
+    };
+}
+/** Octokit with GraphQL pagination, retries of 5xx and waiting out (secondary) rate limits. */
+function createOctokit(token, baseUrl) {
+    return new StagingOctokit((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
+        baseUrl,
+        userAgent: 'staging-action',
+        throttle: {
+            onRateLimit: onLimit('rate limit'),
+            onSecondaryRateLimit: onLimit('secondary rate limit')
+        }
+    }));
+}
+const DEFAULT_BRANCH_QUERY = `
+query stagingDefaultBranch($owner: String!, $repo: String!) {
+  repository(owner: $owner, name: $repo) { defaultBranchRef { name } }
+}`;
+class GitHub {
+    octokit;
+    repository;
+    constructor(octokit, repository) {
+        this.octokit = octokit;
+        this.repository = repository;
+    }
+    async defaultBranch() {
+        const data = await this.octokit.graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo });
+        const name = data.repository.defaultBranchRef?.name;
+        if (!name)
+            throw new Error(`${this.slug} has no default branch: set base-branch.`);
+        return name;
+    }
+    get slug() {
+        return `${this.repository.owner}/${this.repository.repo}`;
+    }
+    /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
+    paginate(query, variables) {
+        return this.octokit.graphql.paginate(query, variables);
+    }
+    async createStatus(sha, status) {
+        await this.octokit.rest.repos.createCommitStatus({
+            owner: this.repository.owner,
+            repo: this.repository.repo,
+            sha,
+            state: status.state,
+            context: status.context,
+            // GitHub rejects descriptions over 140 characters.
+            description: status.description.length > 140
+                ? `${status.description.slice(0, 139)}…`
+                : status.description,
+            ...(status.targetUrl ? { target_url: status.targetUrl } : {})
+        });
+    }
+    /** Deletes `refs/heads/<branch>`; false when it was already gone. */
+    async deleteBranch(branch) {
+        try {
+            await this.octokit.rest.git.deleteRef({
+                owner: this.repository.owner,
+                repo: this.repository.repo,
+                ref: `heads/${branch}`
+            });
+            return true;
+        }
+        catch (error) {
+            const status = error.status;
+            // GitHub answers 422 "Reference does not exist" for a ref that is already gone.
+            if (status === 404 || status === 422)
+                return false;
+            throw error;
+        }
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,757 @@
+export const id = 956;
+export const ids = [956];
+export const modules = {
+
+/***/ 7956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deployMode: () => (/* binding */ deployMode)
+});
+
+// EXTERNAL MODULE: ./src/io/git.ts
+var git = __webpack_require__(7500);
+// EXTERNAL MODULE: ./src/kube/client.ts + 2 modules
+var client = __webpack_require__(6511);
+// EXTERNAL MODULE: ./src/dataset/config.ts + 2 modules
+var config = __webpack_require__(6631);
+// EXTERNAL MODULE: ./src/dataset/ref.ts
+var ref = __webpack_require__(3465);
+// EXTERNAL MODULE: ./src/dataset/store.ts
+var dataset_store = __webpack_require__(9905);
+;// CONCATENATED MODULE: ./src/deploy/report.ts
+// The deploy run as a person reads it (job summary, CLI) and as later steps read it (outputs).
+
+
+
+function deployOutputs(rows, store) {
+    return { cronjobs: JSON.stringify(rows), 'store-path': store ?? '' };
+}
+function count(rows, ...actions) {
+    return rows.filter(r => actions.includes(r.action)).length;
+}
+function deployReport(result, settings) {
+    const { rows } = result;
+    const id = settings.datasetId;
+    const version = settings.version;
+    const headline = settings.dryRun
+        ? `Dry run: would stage ${id} ${version} as ${count(rows, 'would create', 'would update')} CronJob(s); nothing applied`
+        : `Staged ${id} ${version}: ${count(rows, 'created')} created, ${count(rows, 'updated')} updated, ${count(rows, 'pruned')} pruned`;
+    // Whatever deploy was told beyond the defaults, cleanup must be told too.
+    const cleanup = [
+        `${settings.cliCommand} cleanup --dataset-id ${id} --version ${version}`,
+        ...(settings.namespace ? [`--namespace ${settings.namespace}`] : []),
+        ...(settings.config !== config/* DEFAULT_CONFIG */.PV ? [`--config ${(0,dataset_store/* shellQuote */.ZL)(settings.config)}`] : [])
+    ].join(' ');
+    return {
+        title: 'Staging deploy',
+        headline,
+        facts: [
+            { label: 'Dataset', value: id, code: true },
+            { label: 'Version', value: version, code: true },
+            { label: 'Image', value: result.image, code: true },
+            { label: 'Namespace', value: result.namespace, code: true },
+            ...(result.store ? [{ label: 'Store', value: result.store, code: true }] : [])
+        ],
+        tables: [
+            {
+                headers: ['CronJob', 'Kind', 'Schedule', 'Image', 'Result'],
+                rows: rows.map(r => [r.name, r.kind, r.schedule, r.image, r.action])
+            }
+        ],
+        notes: [
+            {
+                text: `To remove this staged version, delete its branch (the cleanup workflow runs on delete) or run:`
+            },
+            { text: `git push origin --delete ${(0,ref/* stageBranchName */.eH)(id, version)}`, code: true },
+            { text: cleanup, code: true },
+            ...(result.store
+                ? [
+                    { text: `The store is never deleted automatically. When it is no longer needed:` },
+                    { text: (0,dataset_store/* storeRemovalCommand */.Te)(result.store), code: true }
+                ]
+                : [])
+        ]
+    };
+}
+
+// EXTERNAL MODULE: ./src/dataset/errors.ts
+var errors = __webpack_require__(2861);
+;// CONCATENATED MODULE: ./src/dataset/image.ts
+// Image references: what the kubelet can pull, and which containers ran the production image.
+
+// The grammar of github.com/distribution/reference, which the kubelet applies when it pulls: a
+// reference that breaks it would be stored by the API server and then fail every run.
+const DOMAIN_COMPONENT = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+const DOMAIN = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}';
+const IMAGE_REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
+/**
+ * The staged image, refused unless it is a reference a kubelet can pull, with a tag or digest.
+ * `source` says where it came from, for the error.
+ */
+function checkImageReference(image, source) {
+    if (!IMAGE_REFERENCE.test(image) || !/[:@]/.test(image.slice(image.lastIndexOf('/') + 1))) {
+        throw new errors/* ValidationError */.yI(`Image ${JSON.stringify(image)} (from ${source}) is not a valid image reference: expected ` +
+            '{repository}:{tag} or {repository}@sha256:{digest}, with a lowercase repository and a tag ' +
+            'of up to 128 letters, digits, "_", "." and "-", e.g. ghcr.io/acme/pipelines:<git sha>.');
+    }
+    return image;
+}
+/** The repository part of an image reference: without `@digest` and `:tag` (keeps registry ports). */
+function imageRepository(image) {
+    const withoutDigest = image.split('@')[0] ?? '';
+    const lastColon = withoutDigest.lastIndexOf(':');
+    return lastColon > withoutDigest.lastIndexOf('/')
+        ? withoutDigest.slice(0, lastColon)
+        : withoutDigest;
+}
+/** Docker Hub spellings (nginx, library/nginx, docker.io/library/nginx) compare equal. */
+function sameRepository(a, b) {
+    return canonicalRepository(a) === canonicalRepository(b);
+}
+function canonicalRepository(repository) {
+    const parts = repository.split('/');
+    const first = parts[0] ?? '';
+    const hasRegistry = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+    let registry = hasRegistry ? first : 'docker.io';
+    if (registry === 'index.docker.io' || registry === 'registry-1.docker.io')
+        registry = 'docker.io';
+    const path = hasRegistry ? parts.slice(1) : parts;
+    if (registry === 'docker.io' && path.length === 1)
+        path.unshift('library');
+    return [registry, ...path].join('/');
+}
+
+// EXTERNAL MODULE: ./src/dataset/labels.ts
+var dataset_labels = __webpack_require__(3189);
+// EXTERNAL MODULE: ./src/kube/rules.ts
+var rules = __webpack_require__(3574);
+// EXTERNAL MODULE: ./src/dataset/names.ts
+var names = __webpack_require__(4092);
+;// CONCATENATED MODULE: ./src/dataset/schedule.ts
+// Staggering staging runs after (or before) production ones, so two versions of a dataset do not hit
+// upstream sources at the same minute. Only shifts that keep the exact meaning of the schedule are
+// applied; anything else is refused with an explanation rather than silently approximated.
+
+const MACROS = {
+    '@yearly': '0 0 1 1 *',
+    '@annually': '0 0 1 1 *',
+    '@monthly': '0 0 1 * *',
+    '@weekly': '0 0 * * 0',
+    '@daily': '0 0 * * *',
+    '@midnight': '0 0 * * *',
+    '@hourly': '0 * * * *'
+};
+const NUMBER_LIST = /^[0-9]+(,[0-9]+)*$/;
+const SUPPORTED = 'A non-zero offset works only on 5-field schedules whose minute field is a number or a ' +
+    'comma-separated list of numbers (e.g. "15 * * * *" or "0,30 6 * * *"); when runs move into ' +
+    'another hour, the hour field must be "*" or plain numbers. Set the offset to 0 to keep the ' +
+    'production schedule.';
+function fail(schedule, minutes, problem) {
+    throw new errors/* ValidationError */.yI(`Cannot offset the schedule ${(0,errors/* quote */.hD)(schedule)} by ${minutes} minutes: ${problem}. ${SUPPORTED}`);
+}
+function mod(n, m) {
+    return ((n % m) + m) % m;
+}
+function numbers(field, max) {
+    if (!NUMBER_LIST.test(field))
+        return null;
+    const values = field.split(',').map(Number);
+    return values.every(v => v <= max) ? values : null;
+}
+function checkOffset(minutes) {
+    if (!Number.isInteger(minutes) || minutes < -59 || minutes > 59) {
+        throw new errors/* ValidationError */.yI(`Schedule offset ${(0,errors/* quote */.hD)(String(minutes))} is not valid: it must be a whole number of ` +
+            'minutes from -59 to 59 (e.g. 10 runs staging 10 minutes after production).');
+    }
+}
+/** `schedule` shifted by `minutes` (-59..59); 0 returns it unchanged, whatever its form. */
+function offsetSchedule(schedule, minutes) {
+    checkOffset(minutes);
+    if (minutes === 0)
+        return schedule;
+    const trimmed = schedule.trim();
+    const macro = MACROS[trimmed.toLowerCase()];
+    if (trimmed.startsWith('@')) {
+        const hint = macro === undefined ? '' : ` (write it as ${(0,errors/* quote */.hD)(macro)} instead)`;
+        fail(schedule, minutes, `macros such as ${trimmed} cannot be shifted${hint}`);
+    }
+    const fields = trimmed.split(/\s+/);
+    if (fields.length !== 5) {
+        fail(schedule, minutes, `it has ${fields.length} fields instead of 5 (minute hour day-of-month month day-of-week; ` +
+            'set a time zone with spec.timeZone, not CRON_TZ=)');
+    }
+    const [minuteField, hourField, dayOfMonth, month, dayOfWeek] = fields;
+    const runMinutes = numbers(minuteField, 59);
+    if (runMinutes === null) {
+        fail(schedule, minutes, `the minute field ${(0,errors/* quote */.hD)(minuteField)} is not a list of numbers 0-59`);
+    }
+    const shifted = runMinutes.map(m => m + minutes);
+    const newMinutes = shifted.map(m => mod(m, 60)).join(',');
+    const carries = new Set(shifted.map(m => Math.floor(m / 60)));
+    const rest = [dayOfMonth, month, dayOfWeek];
+    // Every hour runs anyway, so moving a run into the neighbouring hour changes nothing else.
+    if ((carries.size === 1 && carries.has(0)) || hourField === '*') {
+        return [newMinutes, hourField, ...rest].join(' ');
+    }
+    const hours = numbers(hourField, 23);
+    if (hours === null) {
+        fail(schedule, minutes, `runs move into another hour, which cannot be applied to the hour field ${(0,errors/* quote */.hD)(hourField)}`);
+    }
+    if (carries.size > 1) {
+        fail(schedule, minutes, `some runs move into another hour and others do not, which one hour field cannot express`);
+    }
+    const [carry] = [...carries];
+    const movedHours = hours.map(h => h + carry);
+    const crossesMidnight = movedHours.some(h => h < 0 || h > 23);
+    const daysRestricted = rest.some(field => field !== '*' && field !== '?');
+    if (crossesMidnight && daysRestricted) {
+        fail(schedule, minutes, 'runs move across midnight while day-of-month, month or day-of-week is restricted, so they ' +
+            'would land on other days; choose an offset that stays within the day');
+    }
+    return [newMinutes, movedHours.map(h => mod(h, 24)).join(','), ...rest].join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/dataset/manifests.ts
+
+
+
+
+
+
+// The server's fields, and the owners of the production object (which do not own the copy).
+const NOT_COPIED_METADATA = [...rules/* SERVER_OWNED_METADATA */.mk, 'ownerReferences'];
+// kubectl's copy of the production object: carried over, it would describe the wrong object.
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+const CRON_JOB_NAME_ENV = 'CRON_JOB_NAME';
+function checkImage(image) {
+    return imageRepository(checkImageReference(image, 'the staged image'));
+}
+function withLabels(metadata, labels) {
+    // Ours win: a production label with the same key would make cleanup miss or mis-target the object.
+    return { ...metadata, labels: { ...metadata?.labels, ...labels } };
+}
+function stagedMetadata(metadata, name, namespace, labels, productionName) {
+    const result = withLabels(metadata, labels);
+    for (const field of NOT_COPIED_METADATA)
+        delete result[field];
+    const annotations = { ...result.annotations };
+    delete annotations[LAST_APPLIED];
+    return {
+        ...result,
+        name,
+        namespace,
+        annotations: { ...annotations, [dataset_labels/* SOURCE_ANNOTATION */.eM]: productionName }
+    };
+}
+function setCronJobNameEnv(container, name) {
+    for (const variable of container.env ?? []) {
+        if (variable.name !== CRON_JOB_NAME_ENV)
+            continue;
+        variable.value = name;
+        delete variable.valueFrom;
+    }
+}
+function what(productionName, source) {
+    return `CronJob ${(0,errors/* quote */.hD)(productionName)} (from ${source})`;
+}
+function stageOne(input, production, repository) {
+    const { cronJob, source } = production;
+    const productionName = cronJob.metadata?.name ?? '';
+    if (productionName === '') {
+        throw new errors/* ValidationError */.yI(`A CronJob from ${source} has no metadata.name; give it a name.`);
+    }
+    const kind = (0,names/* deriveKind */.An)(productionName, input.datasetId);
+    const name = (0,names/* checkCronJobName */.pE)({ ...input, kind });
+    const labels = (0,dataset_labels/* stagingLabels */.Hz)(input.datasetId, input.version, kind);
+    const manifest = structuredClone(cronJob);
+    delete manifest.status;
+    manifest.apiVersion = 'batch/v1';
+    manifest.kind = 'CronJob';
+    manifest.metadata = stagedMetadata(manifest.metadata, name, input.namespace, labels, productionName);
+    const spec = manifest.spec;
+    try {
+        spec.schedule = offsetSchedule(spec.schedule, input.scheduleOffsetMinutes);
+    }
+    catch (e) {
+        if (!(e instanceof errors/* StagingError */.QH))
+            throw e;
+        throw new errors/* ValidationError */.yI(`${what(productionName, source)}: ${e.message}`);
+    }
+    const jobTemplate = spec.jobTemplate;
+    jobTemplate.metadata = withLabels(jobTemplate.metadata, labels);
+    const jobSpec = jobTemplate.spec;
+    if (jobSpec === undefined) {
+        throw new errors/* ValidationError */.yI(`${what(productionName, source)} has no spec.jobTemplate.spec.`);
+    }
+    jobSpec.template.metadata = withLabels(jobSpec.template.metadata, labels);
+    if (jobSpec.completionMode === 'Indexed')
+        (0,names/* checkIndexedJobName */.mq)(name, jobSpec.completions ?? 1);
+    const podSpec = jobSpec.template.spec;
+    const containers = [...(podSpec?.initContainers ?? []), ...(podSpec?.containers ?? [])];
+    let replaced = 0;
+    for (const container of containers) {
+        if (container.image !== undefined &&
+            sameRepository(imageRepository(container.image), repository)) {
+            container.image = input.image;
+            replaced++;
+        }
+        setCronJobNameEnv(container, name);
+    }
+    if (replaced === 0) {
+        const images = containers.map(c => c.image ?? '(none)').join(', ') || '(no containers)';
+        throw new errors/* ValidationError */.yI(`${what(productionName, source)} has no container running ${repository}, the repository ` +
+            `of the staged image ${input.image}; its images: ${images}. Staging swaps the image only ` +
+            'in containers that run the production image: check the image input, or the image of ' +
+            'the production CronJob.');
+    }
+    return {
+        name,
+        kind,
+        source,
+        productionName,
+        schedule: spec.schedule,
+        image: input.image,
+        manifest
+    };
+}
+/** One staging CronJob per production CronJob, sorted by name; throws on the first problem. */
+function buildStagingCronJobs(input) {
+    const repository = checkImage(input.image);
+    if (input.productionCronJobs.length === 0) {
+        throw new errors/* ValidationError */.yI(`No production CronJobs found for dataset ${(0,errors/* quote */.hD)(input.datasetId)}: its cronjobs globs or ` +
+            'cronjobs-command in the staging config matched nothing. Point them at the manifests of ' +
+            "the dataset's production CronJobs.");
+    }
+    const byKind = new Map();
+    for (const production of input.productionCronJobs) {
+        const staged = stageOne(input, production, repository);
+        const previous = byKind.get(staged.kind);
+        if (previous !== undefined) {
+            throw new errors/* ValidationError */.yI(`Production CronJobs ${(0,errors/* quote */.hD)(previous.productionName)} (from ${previous.source}) and ` +
+                `${(0,errors/* quote */.hD)(staged.productionName)} (from ${staged.source}) both have the kind ` +
+                `${(0,errors/* quote */.hD)(staged.kind)}, so both would be staged as ${(0,errors/* quote */.hD)(staged.name)}. Keep one of ` +
+                "them in the dataset's cronjobs (a file matched by two globs counts twice).");
+        }
+        byKind.set(staged.kind, staged);
+    }
+    return [...byKind.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/**
+ * Names of live CronJobs (already selected by this dataset version's labels) that the deploy no
+ * longer wants, sorted: a kind removed from production must not keep running the old image.
+ */
+function planPrune(live, desiredNames) {
+    const desired = new Set(desiredNames);
+    return [...new Set(live.map(o => o.name).filter(name => !desired.has(name)))].sort();
+}
+
+// EXTERNAL MODULE: ./src/dataset/sources.ts
+var sources = __webpack_require__(5850);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+;// CONCATENATED MODULE: ./src/deploy/run.ts
+
+
+
+
+
+
+
+/** The branch the version must differ from: input, event payload, origin/HEAD, else main. */
+async function baseBranch(settings, git) {
+    if (settings.baseBranch)
+        return settings.baseBranch;
+    if (settings.eventDefaultBranch)
+        return settings.eventDefaultBranch;
+    const head = await git.exec(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], {
+        allowFailure: true
+    });
+    return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main';
+}
+/** The staged image: `docker-image`, else `{image-repository}:{sha}`. */
+function stagedImage(settings) {
+    return checkImageReference(settings.dockerImage ?? `${settings.imageRepository}:${settings.sha}`, settings.dockerImage ? "the 'docker-image' input" : "'image-repository':{sha}");
+}
+/** Everything checked before the cluster is touched; returns the CronJobs to stage. */
+async function plan(settings, git) {
+    const { datasetId, version } = settings;
+    const image = stagedImage(settings);
+    const config = await (0,sources/* requireConfig */.Eu)(settings.workspace, settings.config);
+    const dataset = (0,sources/* datasetConfig */.Ln)(config, datasetId);
+    const namespace = (0,sources/* resolveNamespace */.uP)(settings.namespace, config);
+    const here = await (0,sources/* versionInCheckout */.C6)(settings.workspace, dataset);
+    if (here !== version) {
+        throw new errors/* ValidationError */.yI(`The branch stages version ${version}, but ${dataset.versionFile} (${dataset.versionKey}) says ${here} at this commit. ` +
+            `Bump the template to ${version}, or push to stage/${datasetId}/v${here}.`);
+    }
+    const base = await baseBranch(settings, git);
+    const onBase = await (0,sources/* versionOnBase */.HI)(git, base, dataset);
+    if (onBase === version) {
+        throw new errors/* ValidationError */.yI(`Version ${version} is already the version of ${datasetId} on ${base}: a staged version must differ from production. ` +
+            `Bump ${dataset.versionKey} in ${dataset.versionFile}.`);
+    }
+    log/* log */.Rm.info(`${datasetId}: version ${version} at this commit; ${onBase === null ? `not on ${base} yet` : `${onBase} on ${base}`}`);
+    const staged = buildStagingCronJobs({
+        prefix: config.namePrefix,
+        namespace,
+        datasetId,
+        version,
+        image,
+        productionCronJobs: await (0,sources/* productionCronJobs */.AW)(settings.workspace, dataset),
+        scheduleOffsetMinutes: settings.scheduleOffsetMinutes
+    });
+    const store = config.store
+        ? (0,dataset_store/* storePath */.TJ)(config.store, datasetId, version, dataset.storeExtension)
+        : null;
+    return { staged, namespace, store, image };
+}
+/** Server-side dry run of every CronJob: if the API server rejects one, none is applied. */
+async function dryRunAll(client, staged) {
+    const results = await Promise.allSettled(staged.map(s => client.apply(s.manifest, { dryRun: true })));
+    const rejected = results.flatMap((r, i) => r.status === 'rejected' ? [`${staged[i]?.name}: ${r.reason.message}`] : []);
+    if (rejected.length > 0) {
+        throw new errors/* ValidationError */.yI(`The Kubernetes API server rejected ${rejected.length} of ${staged.length} CronJob(s) in a dry run; nothing was applied.\n- ${rejected.join('\n- ')}`);
+    }
+    return results.map(r => r.value.created);
+}
+/**
+ * Applies every CronJob in parallel. The dry run accepted them all, so a failure here is the
+ * cluster's (after the client's retries): say exactly what is live and what is not.
+ */
+async function applyAll(client, staged) {
+    const results = await Promise.allSettled(staged.map(s => client.apply(s.manifest, { dryRun: false })));
+    const failed = results.flatMap((r, i) => r.status === 'rejected' ? [`${staged[i]?.name}: ${r.reason.message}`] : []);
+    if (failed.length > 0) {
+        const applied = staged.filter((_, i) => results[i]?.status === 'fulfilled').map(s => s.name);
+        throw new Error(`Applied ${applied.length} of ${staged.length} CronJob(s) (${applied.join(', ') || 'none'}); ` +
+            `the API server then refused:\n- ${failed.join('\n- ')}\nThe dry run had accepted them. ` +
+            'Apply is idempotent: run deploy again once the cluster is healthy.');
+    }
+    return results.map(r => r.value.created);
+}
+async function runDeploy(settings, deps) {
+    const planned = await log/* log */.Rm.group('Validate', () => plan(settings, deps.git));
+    const { staged, namespace } = planned;
+    const client = await deps.cronJobs();
+    // Listing first also proves the cluster is reachable before anything is sent to it.
+    const live = await client.list(namespace, (0,dataset_labels/* stagingSelector */.ru)(settings.datasetId, settings.version));
+    const wouldCreate = await log/* log */.Rm.group('Server-side dry run', () => dryRunAll(client, staged));
+    const prune = planPrune(live.map(c => ({ name: c.metadata?.name ?? '' })), staged.map(s => s.name));
+    // A pruned CronJob is described as it runs now, so the report says which kind went away.
+    const prunedRow = (name, action) => {
+        const cronJob = live.find(c => c.metadata?.name === name);
+        const podSpec = cronJob?.spec?.jobTemplate.spec?.template.spec;
+        return {
+            name,
+            kind: cronJob?.metadata?.labels?.[dataset_labels/* KIND_LABEL */.CF] ?? '',
+            schedule: cronJob?.spec?.schedule ?? '',
+            image: podSpec?.containers.map(c => c.image ?? '').join(', ') ?? '',
+            action
+        };
+    };
+    const rows = [];
+    const row = (s, action) => ({
+        name: s.name,
+        kind: s.kind,
+        schedule: s.schedule,
+        image: s.image,
+        action
+    });
+    if (settings.dryRun) {
+        staged.forEach((s, i) => rows.push(row(s, wouldCreate[i] ? 'would create' : 'would update')));
+        for (const name of prune)
+            rows.push(prunedRow(name, 'would prune'));
+    }
+    else {
+        const applied = await log/* log */.Rm.group('Apply', () => applyAll(client, staged));
+        staged.forEach((s, i) => {
+            rows.push(row(s, applied[i] ? 'created' : 'updated'));
+            log/* log */.Rm.info(`${s.name}: ${applied[i] ? 'created' : 'updated'}`);
+        });
+        await log/* log */.Rm.group('Prune', async () => {
+            for (const name of prune) {
+                await client.delete(namespace, name);
+                log/* log */.Rm.info(`${name}: pruned (no longer produced)`);
+                rows.push(prunedRow(name, 'pruned'));
+            }
+        });
+    }
+    return { namespace, store: planned.store, image: planned.image, rows };
+}
+
+// EXTERNAL MODULE: ./src/dataset/target.ts
+var dataset_target = __webpack_require__(1027);
+// EXTERNAL MODULE: ./src/inputs/context.ts
+var context = __webpack_require__(5722);
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __webpack_require__(3718);
+;// CONCATENATED MODULE: ./src/deploy/settings.ts
+// deploy's settings: every input it reads, parsed once into a typed object.
+
+
+
+
+
+function readDeploySettings(inputs, env) {
+    const event = (0,context/* readEvent */.j_)(env);
+    const base = (0,context/* readContext */.yI)(inputs, env);
+    const target = (0,dataset_target/* readTarget */._)(inputs, env.GITHUB_REF || null);
+    const sha = inputs.get('sha') || env.GITHUB_SHA || '';
+    const dockerImage = inputs.get('docker-image') || null;
+    const imageRepository = inputs.get('image-repository') || null;
+    if (!dockerImage && (!imageRepository || !/^[0-9a-f]{40}$/.test(sha))) {
+        throw new parse/* InputError */.dz("Set 'docker-image' (e.g. ghcr.io/org/app:<sha>), or 'image-repository' to use {image-repository}:{github.sha}" +
+            (imageRepository ? ` (the commit SHA '${sha}' is not a full 40-character SHA).` : '.'));
+    }
+    return {
+        ...base,
+        mode: 'deploy',
+        datasetId: (0,ref/* validateDatasetId */.Wc)(target.datasetId),
+        version: (0,ref/* validateVersion */.Pj)(target.version),
+        dockerImage,
+        imageRepository,
+        sha,
+        config: inputs.get('config') || config/* DEFAULT_CONFIG */.PV,
+        namespace: inputs.get('namespace') || null,
+        kubeconfig: inputs.get('kubeconfig') || null,
+        scheduleOffsetMinutes: (0,parse/* parseInteger */.cG)('schedule-offset-minutes', inputs.get('schedule-offset-minutes'), 0),
+        baseBranch: (0,parse/* optionalBranch */.vf)('base-branch', inputs.get('base-branch')),
+        eventDefaultBranch: (0,context/* eventString */.O5)(event, 'repository', 'default_branch')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/mode.ts
+// The deploy mode: stage one dataset version's CronJobs from a push to its stage branch.
+
+
+
+
+
+const deployMode = {
+    readSettings: readDeploySettings,
+    secrets: settings => [settings.kubeconfig],
+    connect: settings => ({
+        git: new git/* Git */.T(settings.workspace),
+        cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig).cronJobs
+    }),
+    run: runDeploy,
+    report: (result, settings) => ({
+        report: deployReport(result, settings),
+        outputs: deployOutputs(result.rows, result.store)
+    })
+};
+
+
+/***/ }),
+
+/***/ 7500:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ Git)
+/* harmony export */ });
+/* unused harmony export GitError */
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2876);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+
+
+
+class GitError extends Error {
+    args;
+    result;
+    name = 'GitError';
+    constructor(args, result) {
+        super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
+        this.args = args;
+        this.result = result;
+    }
+}
+/** Commits made by the action are attributed to the Actions bot, passed per command. */
+const IDENTITY = [
+    '-c',
+    'user.name=github-actions[bot]',
+    '-c',
+    'user.email=41898282+github-actions[bot]@users.noreply.github.com'
+];
+/**
+ * Every git command goes through `exec` (argument arrays, never a shell; prompts disabled).
+ * Methods that may fail on purpose are `try*` and return a value instead of throwing.
+ */
+class Git {
+    cwd;
+    remote;
+    constructor(cwd, remote = 'origin') {
+        this.cwd = cwd;
+        this.remote = remote;
+    }
+    async exec(args, options = {}) {
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.debug(`git ${args.join(' ')}`);
+        const result = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)('git', args, {
+            cwd: this.cwd,
+            silent: true,
+            ignoreReturnCode: true,
+            input: options.input === undefined ? undefined : Buffer.from(options.input),
+            env: {
+                ...process.env,
+                GIT_TERMINAL_PROMPT: '0',
+                GCM_INTERACTIVE: 'Never',
+                GIT_ASKPASS: '',
+                SSH_ASKPASS: '',
+                LC_ALL: 'C'
+            }
+        });
+        if (result.exitCode !== 0 && !options.allowFailure)
+            throw new GitError(args, result);
+        return result;
+    }
+    /** Retried: only network commands may fail for reasons a second attempt fixes. */
+    async network(args) {
+        try {
+            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L)(async () => {
+                const result = await this.exec(args, { allowFailure: true });
+                if (result.exitCode !== 0 && isTransient(result.stderr))
+                    throw new GitError(args, result);
+                return result;
+            }, {
+                delaysMs: [1000, 2000],
+                retryable: error => error instanceof GitError,
+                onRetry: (error, attempt) => _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${error.result.stderr.trim()}`)
+            });
+        }
+        catch (error) {
+            if (error instanceof GitError)
+                return error.result;
+            throw error;
+        }
+    }
+    async version() {
+        const { stdout } = await this.exec(['version']);
+        const match = /(\d+)\.(\d+)/.exec(stdout);
+        return { major: Number(match?.[1] ?? 0), minor: Number(match?.[2] ?? 0), text: stdout.trim() };
+    }
+    async isRepository() {
+        const r = await this.exec(['rev-parse', '--git-dir'], { allowFailure: true });
+        return r.exitCode === 0;
+    }
+    async isShallow() {
+        const { stdout } = await this.exec(['rev-parse', '--is-shallow-repository']);
+        return stdout.trim() === 'true';
+    }
+    async tryRevParse(rev) {
+        const r = await this.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', rev], {
+            allowFailure: true
+        });
+        return r.exitCode === 0 ? r.stdout.trim() : null;
+    }
+    /** The subset of `shas` that are commits in this repository, in one process. */
+    async presentCommits(shas) {
+        if (shas.length === 0)
+            return new Set();
+        const { stdout } = await this.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: shas.map(sha => `${sha}^{commit}`).join('\n') + '\n'
+        });
+        const present = new Set();
+        for (const line of stdout.split('\n')) {
+            const [name, type] = line.split(' ');
+            if (type === 'commit' && name)
+                present.add(name);
+        }
+        return present;
+    }
+    /** One fetch for all refspecs. `unshallow` turns a shallow checkout into a full one. */
+    async fetch(refspecs, options = {}) {
+        const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--quiet'];
+        if (options.unshallow)
+            args.push('--unshallow');
+        args.push(this.remote, ...refspecs);
+        const r = await this.network(args);
+        if (r.exitCode !== 0)
+            throw new GitError(args, r);
+    }
+    /** Fetches single commits by SHA; false when the remote does not serve them. */
+    async tryFetchCommits(shas) {
+        const r = await this.network(['fetch', '--no-tags', '--quiet', this.remote, ...shas]);
+        return r.exitCode === 0;
+    }
+    /** A merge without a worktree (git ≥ 2.38). Conflicted paths come back, the merge is not fatal. */
+    async mergeTree(ours, theirs) {
+        const args = ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', ours, theirs];
+        const r = await this.exec(args, { allowFailure: true });
+        if (r.exitCode !== 0 && r.exitCode !== 1)
+            throw new GitError(args, r);
+        const [tree, ...rest] = r.stdout.split('\0').filter(s => s !== '');
+        if (!tree)
+            throw new GitError(args, r);
+        if (r.exitCode === 0)
+            return { clean: true, tree };
+        // A file/directory clash leaves the file at `path~<side>`, the side named as given here:
+        // report the path the PRs touched, not one that exists in neither of them.
+        const unlabel = (path) => {
+            const side = [ours, theirs].find(s => path.endsWith(`~${s}`));
+            return side === undefined ? path : path.slice(0, -side.length - 1);
+        };
+        return { clean: false, tree, conflicts: [...new Set(rest.map(unlabel))].sort() };
+    }
+    async commitTree(tree, parents, message) {
+        const args = [...IDENTITY, 'commit-tree', tree, ...parents.flatMap(p => ['-p', p]), '-F', '-'];
+        const { stdout } = await this.exec(args, { input: message });
+        return stdout.trim();
+    }
+    async treeOf(rev) {
+        const { stdout } = await this.exec([
+            'rev-parse',
+            '--verify',
+            '--end-of-options',
+            `${rev}^{tree}`
+        ]);
+        return stdout.trim();
+    }
+    /** Paths changed on `head` since it forked from `base` (three-dot diff). */
+    async changedFiles(base, head) {
+        const { stdout } = await this.exec(['diff', '--name-only', '-z', `${base}...${head}`, '--']);
+        return stdout.split('\0').filter(s => s !== '');
+    }
+    /** The file at `rev:path`, or null when the revision or the path does not exist. */
+    async tryShowFile(rev, path) {
+        // Not `git show`: for a directory it prints a tree listing and succeeds.
+        const r = await this.exec(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });
+        return r.exitCode === 0 ? r.stdout : null;
+    }
+    /**
+     * Force-pushes `sha` to `refs/heads/<branch>` only if the remote branch is still `expected`
+     * (null: must not exist yet). A lost lease overwrites nothing.
+     */
+    async tryPushWithLease(sha, branch, expected) {
+        const ref = `refs/heads/${branch}`;
+        const args = [
+            'push',
+            '--porcelain',
+            `--force-with-lease=${ref}:${expected ?? ''}`,
+            this.remote,
+            `${sha}:${ref}`
+        ];
+        const r = await this.network(args);
+        if (r.exitCode === 0)
+            return { ok: true };
+        const output = `${r.stdout}\n${r.stderr}`;
+        const leaseLost = /stale info|\[rejected\]|fetch first|non-fast-forward/.test(output);
+        return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
+    }
+}
+function isTransient(stderr) {
+    return /(HTTP 5\d\d|returned error: 5\d\d|RPC failed|early EOF|Connection reset|timed out|Could not resolve host|unexpected disconnect)/i.test(stderr);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,77 @@
+// The cleanup run as a person reads it (job summary, CLI) and as later steps read it (outputs).
+import { storeRemovalCommand } from '../dataset/store.js';
+import type { ModeReport } from '../mode.js';
+import type { Report } from '../summary.js';
+import type { CleanupResult } from './run.js';
+import type { CleanupSettings } from './settings.js';
+
+export function cleanupReport(result: CleanupResult, settings: CleanupSettings): ModeReport {
+  if (result.kind === 'not-a-stage-branch') {
+    return {
+      report: {
+        title: 'Staging cleanup',
+        headline: `Nothing to clean up: '${result.ref}' is not a stage branch`,
+        facts: [],
+        tables: [],
+        notes: []
+      },
+      outputs: { cronjobs: '[]', 'store-path': '' }
+    };
+  }
+  return {
+    report: cleanedReport(settings, result),
+    outputs: {
+      cronjobs: JSON.stringify(
+        result.rows
+          .filter(r => r.resource === 'CronJob')
+          .map(r => ({ name: r.name, action: r.result }))
+      ),
+      'store-path': result.store ?? ''
+    }
+  };
+}
+
+function cleanedReport(
+  settings: CleanupSettings,
+  context: Extract<CleanupResult, { kind: 'cleaned' }>
+): Report {
+  const { rows } = context;
+  const deleted = rows.filter(r => r.result === 'deleted').length;
+  const gone = rows.filter(r => r.result === 'already gone').length;
+  const headline = settings.dryRun
+    ? `Dry run: would delete ${rows.length} resource(s) of ${context.datasetId} ${context.version}; nothing deleted`
+    : `Cleaned up ${context.datasetId} ${context.version}: ${deleted} deleted, ${gone} already gone`;
+  return {
+    title: 'Staging cleanup',
+    headline,
+    facts: [
+      { label: 'Dataset', value: context.datasetId, code: true },
+      { label: 'Version', value: context.version, code: true },
+      { label: 'Namespace', value: context.namespace, code: true },
+      ...(context.store ? [{ label: 'Store (not deleted)', value: context.store, code: true }] : [])
+    ],
+    tables: [
+      {
+        headers: ['Resource', 'Name', 'Result'],
+        rows: rows.map(r => [r.resource, r.name, r.result])
+      }
+    ],
+    notes: [
+      ...(settings.sentry
+        ? []
+        : [
+            {
+              text: 'Sentry cron monitors were not touched: pass sentry-auth-token and sentry-org to delete them.'
+            }
+          ]),
+      ...(context.store
+        ? [
+            {
+              text: 'The dataset store is never deleted by cleanup. Remove it by hand when it is no longer needed:'
+            },
+            { text: storeRemovalCommand(context.store), code: true }
+          ]
+        : [])
+    ]
+  };
+}

@@ -1,0 +1,21 @@
+// The deploy mode: stage one dataset version's CronJobs from a push to its stage branch.
+import { Git } from '../io/git.js';
+import { connectKubernetes } from '../kube/client.js';
+import type { Mode } from '../mode.js';
+import { deployOutputs, deployReport } from './report.js';
+import { runDeploy, type DeployDeps, type DeployResult } from './run.js';
+import { readDeploySettings, type DeploySettings } from './settings.js';
+
+export const deployMode: Mode<DeploySettings, DeployDeps, DeployResult> = {
+  readSettings: readDeploySettings,
+  secrets: settings => [settings.kubeconfig],
+  connect: settings => ({
+    git: new Git(settings.workspace),
+    cronJobs: () => connectKubernetes(settings.kubeconfig).cronJobs
+  }),
+  run: runDeploy,
+  report: (result, settings) => ({
+    report: deployReport(result, settings),
+    outputs: deployOutputs(result.rows, result.store)
+  })
+};

@@ -1,0 +1,350 @@
+// The one description of the action's interface: its modes, every input (which modes read it, its
+// default, its documentation, how the CLI takes it) and every output. action.yml is generated from
+// it (`npm run package`), the CLI's flags and --help derive from it, and the project tests check
+// the README against it, so adding an input is one edit here.
+//
+// Plain data without runtime imports: scripts load it with Node's type stripping.
+
+export const MODE_NAMES = ['rebuild', 'deploy', 'cleanup'] as const;
+export type ModeName = (typeof MODE_NAMES)[number];
+
+/** The design note's verbs, accepted by the CLI and the action alike. */
+export const MODE_ALIASES: Readonly<Record<string, ModeName>> = {
+  'deploy-staging': 'deploy',
+  'cleanup-staging': 'cleanup'
+};
+
+/** One line per mode, for --help. */
+export const MODE_SUMMARIES: Readonly<Record<ModeName, string>> = {
+  rebuild: 'rebuild the staging branch from base + every open PR whose CI passes',
+  deploy: "stage one dataset version's CronJobs on Kubernetes",
+  cleanup: "delete a staged version's CronJobs, stage branch and Sentry monitors"
+};
+
+/** How the CLI takes an input. */
+export type CliSource =
+  /** The first positional argument. */
+  | { positional: true }
+  /** Never a flag (tokens): read from the first of these environment variables that is set. */
+  | { env: readonly string[] }
+  /** `--name VALUE` (`file`: the flag names a file whose content is the value). */
+  | {
+      flag: 'string' | 'boolean' | 'file';
+      /** The value's placeholder in --help. */
+      arg?: string;
+      help: string;
+      /** Environment variables that give the default when the flag is absent. */
+      env?: readonly string[];
+    };
+
+export interface InputSpec {
+  name: string;
+  /** The modes that read it. */
+  modes: readonly ModeName[] | 'all';
+  required?: boolean;
+  /** action.yml's default ('' for none). */
+  default: string;
+  /** action.yml's description (Markdown). */
+  description: string;
+  cli: CliSource;
+  /** Not an action input: in Actions the value comes from the GITHUB_* context. */
+  cliOnly?: boolean;
+}
+
+export interface OutputSpec {
+  name: string;
+  modes: readonly ModeName[];
+  description: string;
+}
+
+export const INPUTS: readonly InputSpec[] = [
+  {
+    name: 'mode',
+    modes: 'all',
+    required: true,
+    default: '',
+    description:
+      "What to do: `rebuild` (staging branch = base + every open PR whose CI passes), `deploy` (stage one dataset version's CronJobs) or `cleanup` (remove a staged version). `deploy-staging` and `cleanup-staging` are accepted as aliases.",
+    cli: { positional: true }
+  },
+  {
+    name: 'github-token',
+    modes: ['rebuild', 'cleanup'],
+    default: '${{ github.token }}',
+    description:
+      'Token for the GitHub API. rebuild needs `contents: write`, `pull-requests: read`, `checks: read` and `actions: read` (and `statuses: write` with commit-status); cleanup needs `contents: write` to delete the stage branch.',
+    cli: {
+      flag: 'string',
+      arg: 'TOKEN',
+      help: 'default: GITHUB_TOKEN, else GH_TOKEN (prefer those: flags show up in shell history)',
+      env: ['GITHUB_TOKEN', 'GH_TOKEN']
+    }
+  },
+  {
+    name: 'dry-run',
+    modes: 'all',
+    default: 'false',
+    description: 'Compute and report, but push, apply and delete nothing.',
+    cli: { flag: 'boolean', help: 'report what would happen; change nothing' }
+  },
+  {
+    name: 'base-branch',
+    modes: ['rebuild', 'deploy'],
+    default: '',
+    description:
+      "rebuild: the branch staging starts from and whose open PRs are merged. deploy: the branch the staged version must differ from. Default: the repository's default branch.",
+    cli: {
+      flag: 'string',
+      arg: 'BRANCH',
+      help: 'rebuild: the branch staging starts from; deploy: the branch the version must differ from (default: the default branch)'
+    }
+  },
+  {
+    name: 'staging-branch',
+    modes: ['rebuild'],
+    default: 'staging',
+    description:
+      'rebuild: the branch that is rebuilt and force-pushed (with lease). Never the base branch.',
+    cli: {
+      flag: 'string',
+      arg: 'BRANCH',
+      help: 'the branch that is rebuilt and force-pushed (default staging)'
+    }
+  },
+  {
+    name: 'ignore-checks',
+    modes: ['rebuild'],
+    default: '',
+    description:
+      "rebuild: check names or globs (`*`, `?`) that never block a PR, one per line or comma-separated on one line. Matched against the check name and `Workflow / check`. This workflow's own checks and commit-status are always ignored.",
+    cli: { flag: 'string', arg: 'LIST', help: 'check names or globs that never block a PR' }
+  },
+  {
+    name: 'include-drafts',
+    modes: ['rebuild'],
+    default: 'false',
+    description: 'rebuild: merge draft PRs too.',
+    cli: { flag: 'boolean', help: 'merge draft PRs too' }
+  },
+  {
+    name: 'include-forks',
+    modes: ['rebuild'],
+    default: 'false',
+    description: 'rebuild: merge PRs from forks too.',
+    cli: { flag: 'boolean', help: 'merge PRs from forks too' }
+  },
+  {
+    name: 'labels',
+    modes: ['rebuild'],
+    default: '',
+    description: 'rebuild: a PR must carry all of these labels (one per line or comma-separated).',
+    cli: { flag: 'string', arg: 'LIST', help: 'a PR must carry all of these labels' }
+  },
+  {
+    name: 'exclude-labels',
+    modes: ['rebuild'],
+    default: '',
+    description: 'rebuild: a PR carrying any of these labels is skipped.',
+    cli: { flag: 'string', arg: 'LIST', help: 'a PR carrying any of these labels is skipped' }
+  },
+  {
+    name: 'require-checks',
+    modes: ['rebuild'],
+    default: 'false',
+    description:
+      'rebuild: treat a PR with no checks at all as pending instead of passing (a PR pushed seconds ago has no checks yet either).',
+    cli: { flag: 'boolean', help: 'treat a PR with no checks as pending' }
+  },
+  {
+    name: 'commit-status',
+    modes: ['rebuild'],
+    default: '',
+    description:
+      'rebuild: when set, a commit status with this context is posted on each PR head: success "In staging" when merged, failure with the explanation when it conflicts. Never read back.',
+    cli: {
+      flag: 'string',
+      arg: 'CONTEXT',
+      help: 'post a commit status with this context on each PR head'
+    }
+  },
+  {
+    name: 'flux-source',
+    modes: ['rebuild'],
+    default: '',
+    description:
+      'rebuild: `namespace/name` of a Flux GitRepository to annotate with `reconcile.fluxcd.io/requestedAt` after a push, so Flux fetches staging at once.',
+    cli: { flag: 'string', arg: 'NS/NAME', help: 'Flux GitRepository to annotate after a push' }
+  },
+  {
+    name: 'dataset-id',
+    modes: ['deploy', 'cleanup'],
+    default: '',
+    description:
+      'deploy, cleanup: the dataset id. Default: parsed from the `stage/{dataset_id}/v{version}` ref.',
+    cli: { flag: 'string', arg: 'ID', help: 'the dataset id' }
+  },
+  {
+    name: 'version',
+    modes: ['deploy', 'cleanup'],
+    default: '',
+    description:
+      'deploy, cleanup: the version (MAJOR.MINOR.PATCH[-pre]). Default: parsed from the ref.',
+    cli: { flag: 'string', arg: 'X.Y.Z', help: 'the dataset version' }
+  },
+  {
+    name: 'config',
+    modes: ['deploy', 'cleanup'],
+    default: '.github/staging.yml',
+    description: 'deploy, cleanup: the staging config file in the repository.',
+    cli: { flag: 'string', arg: 'PATH', help: 'the staging config (default .github/staging.yml)' }
+  },
+  {
+    name: 'docker-image',
+    modes: ['deploy'],
+    default: '',
+    description:
+      'deploy: the image for the staged CronJobs. Default: `{image-repository}:{github.sha}`.',
+    cli: { flag: 'string', arg: 'IMAGE', help: 'the image for the staged CronJobs' }
+  },
+  {
+    name: 'image-repository',
+    modes: ['deploy'],
+    default: '',
+    description: 'deploy: image repository (without tag) used to build the default docker-image.',
+    cli: {
+      flag: 'string',
+      arg: 'REPO',
+      help: 'image repository; the image is REPO:SHA (with --sha)'
+    }
+  },
+  {
+    name: 'namespace',
+    modes: ['deploy', 'cleanup'],
+    default: '',
+    description: "deploy, cleanup: Kubernetes namespace. Default: the config's `namespace`.",
+    cli: { flag: 'string', arg: 'NS', help: "Kubernetes namespace (default: the config's)" }
+  },
+  {
+    name: 'kubeconfig',
+    modes: ['rebuild', 'deploy', 'cleanup'],
+    default: '',
+    description:
+      'deploy, cleanup, rebuild with flux-source: kubeconfig file content (masked). Default: `KUBECONFIG`, `~/.kube/config` or the in-cluster service account.',
+    cli: {
+      flag: 'file',
+      arg: 'PATH',
+      help: 'kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)'
+    }
+  },
+  {
+    name: 'schedule-offset-minutes',
+    modes: ['deploy'],
+    default: '0',
+    description:
+      'deploy: minutes added to each staged schedule (plain numeric minute fields only), -59..59.',
+    cli: {
+      flag: 'string',
+      arg: 'N',
+      help: 'minutes added to each staged schedule (-59..59; negative: --schedule-offset-minutes=-15)'
+    }
+  },
+  {
+    name: 'sentry-auth-token',
+    modes: ['cleanup'],
+    default: '',
+    description:
+      "cleanup: Sentry auth token; when set, the staged CronJobs' cron monitors are deleted (masked).",
+    cli: { env: ['SENTRY_AUTH_TOKEN'] }
+  },
+  {
+    name: 'sentry-org',
+    modes: ['cleanup'],
+    default: '',
+    description: 'cleanup: Sentry organization slug (required with sentry-auth-token).',
+    cli: {
+      flag: 'string',
+      arg: 'ORG',
+      help: 'Sentry organization (default SENTRY_ORG); with SENTRY_AUTH_TOKEN',
+      env: ['SENTRY_ORG']
+    }
+  },
+  {
+    name: 'sentry-project',
+    modes: ['cleanup'],
+    default: '',
+    description: 'cleanup: Sentry project slug, to use the project-scoped monitor endpoint.',
+    cli: { flag: 'string', arg: 'PROJECT', help: 'Sentry project, for the project-scoped endpoint' }
+  },
+  {
+    name: 'sentry-url',
+    modes: ['cleanup'],
+    default: 'https://sentry.io',
+    description: 'cleanup: Sentry base URL.',
+    cli: { flag: 'string', arg: 'URL', help: 'Sentry base URL (default https://sentry.io)' }
+  },
+  {
+    name: 'repository',
+    modes: 'all',
+    default: '',
+    description: "owner/repo (default: GITHUB_REPOSITORY, else the checkout's origin remote).",
+    cli: {
+      flag: 'string',
+      arg: 'OWNER/REPO',
+      help: "default: GITHUB_REPOSITORY, else the checkout's origin remote",
+      env: ['GITHUB_REPOSITORY']
+    },
+    cliOnly: true
+  },
+  {
+    name: 'sha',
+    modes: ['deploy'],
+    default: '',
+    description: 'The commit whose image is staged with image-repository (default: GITHUB_SHA).',
+    cli: {
+      flag: 'string',
+      arg: 'SHA',
+      help: 'the commit, for --image-repository (default GITHUB_SHA)'
+    },
+    cliOnly: true
+  }
+];
+
+export const OUTPUTS: readonly OutputSpec[] = [
+  {
+    name: 'result',
+    modes: ['rebuild'],
+    description: 'rebuild: `pushed`, `unchanged`, `lease-lost` or `dry-run`.'
+  },
+  {
+    name: 'merged',
+    modes: ['rebuild'],
+    description: 'rebuild: JSON array of the PR numbers merged into staging, in merge order.'
+  },
+  {
+    name: 'skipped',
+    modes: ['rebuild'],
+    description: 'rebuild: JSON array of `{number, reason, detail}` for every open PR not merged.'
+  },
+  { name: 'pushed', modes: ['rebuild'], description: 'rebuild: `true` when staging was pushed.' },
+  {
+    name: 'staging-sha',
+    modes: ['rebuild'],
+    description: 'rebuild: the staging head after the run (the candidate on a dry run).'
+  },
+  {
+    name: 'tree-sha',
+    modes: ['rebuild'],
+    description: 'rebuild: the tree of the candidate staging commit.'
+  },
+  {
+    name: 'cronjobs',
+    modes: ['deploy', 'cleanup'],
+    description:
+      'deploy: JSON array of `{name, kind, schedule, image, action}` (created, updated, pruned); cleanup: JSON array of `{name, action}` (deleted, already gone).'
+  },
+  {
+    name: 'store-path',
+    modes: ['deploy', 'cleanup'],
+    description: "deploy, cleanup: the staged version's store path (never deleted)."
+  }
+];

@@ -1,0 +1,106 @@
+import { GitHub as ActionsOctokit, getOctokitOptions } from '@actions/github/lib/utils';
+import { paginateGraphQL } from '@octokit/plugin-paginate-graphql';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { log } from '../log.js';
+import type { Repository } from '../inputs/parse.js';
+
+const StagingOctokit = ActionsOctokit.plugin(paginateGraphQL, retry, throttling);
+export type Octokit = InstanceType<typeof StagingOctokit>;
+
+interface LimitedRequest {
+  method: string;
+  url: string;
+}
+
+function onLimit(kind: string) {
+  return (retryAfter: number, options: LimitedRequest, _octokit: unknown, retryCount: number) => {
+    log.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+    return retryCount < 2;
+  };
+}
+
+/** Octokit with GraphQL pagination, retries of 5xx and waiting out (secondary) rate limits. */
+export function createOctokit(token: string, baseUrl: string): Octokit {
+  return new StagingOctokit(
+    getOctokitOptions(token, {
+      baseUrl,
+      userAgent: 'staging-action',
+      throttle: {
+        onRateLimit: onLimit('rate limit'),
+        onSecondaryRateLimit: onLimit('secondary rate limit')
+      }
+    })
+  );
+}
+
+const DEFAULT_BRANCH_QUERY = `
+query stagingDefaultBranch($owner: String!, $repo: String!) {
+  repository(owner: $owner, name: $repo) { defaultBranchRef { name } }
+}`;
+
+export class GitHub {
+  constructor(
+    private readonly octokit: Octokit,
+    readonly repository: Repository
+  ) {}
+
+  async defaultBranch(): Promise<string> {
+    const data = await this.octokit.graphql<{
+      repository: { defaultBranchRef: { name: string } | null };
+    }>(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo });
+    const name = data.repository.defaultBranchRef?.name;
+    if (!name) throw new Error(`${this.slug} has no default branch: set base-branch.`);
+    return name;
+  }
+
+  get slug(): string {
+    return `${this.repository.owner}/${this.repository.repo}`;
+  }
+
+  /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
+  paginate<T extends object>(query: string, variables: Record<string, unknown>): Promise<T> {
+    return this.octokit.graphql.paginate<T>(query, variables);
+  }
+
+  async createStatus(
+    sha: string,
+    status: {
+      state: 'success' | 'failure' | 'pending';
+      context: string;
+      description: string;
+      targetUrl: string | null;
+    }
+  ): Promise<void> {
+    await this.octokit.rest.repos.createCommitStatus({
+      owner: this.repository.owner,
+      repo: this.repository.repo,
+      sha,
+      state: status.state,
+      context: status.context,
+      // GitHub rejects descriptions over 140 characters.
+      description:
+        status.description.length > 140
+          ? `${status.description.slice(0, 139)}…`
+          : status.description,
+      ...(status.targetUrl ? { target_url: status.targetUrl } : {})
+    });
+  }
+
+  /** Deletes `refs/heads/<branch>`; false when it was already gone. */
+  async deleteBranch(branch: string): Promise<boolean> {
+    try {
+      await this.octokit.rest.git.deleteRef({
+        owner: this.repository.owner,
+        repo: this.repository.repo,
+        ref: `heads/${branch}`
+      });
+      return true;
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      // GitHub answers 422 "Reference does not exist" for a ref that is already gone.
+      if (status === 404 || status === 422) return false;
+      throw error;
+    }
+  }
+}

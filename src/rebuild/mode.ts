@@ -1,0 +1,22 @@
+// The rebuild mode: staging = base + every open PR whose CI passes.
+import { Git } from '../io/git.js';
+import { createOctokit, GitHub } from '../io/github.js';
+import type { Mode } from '../mode.js';
+import { buildRebuildReport, rebuildOutputs } from './report.js';
+import { rebuild, type RebuildDeps } from './run.js';
+import { readRebuildSettings, type RebuildSettings } from './settings.js';
+import type { RebuildResult } from './types.js';
+
+export const rebuildMode: Mode<RebuildSettings, RebuildDeps, RebuildResult> = {
+  readSettings: readRebuildSettings,
+  secrets: settings => [settings.githubToken, settings.kubeconfig],
+  connect: settings => ({
+    github: new GitHub(createOctokit(settings.githubToken, settings.apiUrl), settings.repository),
+    git: new Git(settings.workspace),
+    // The Kubernetes client is loaded only when flux-source asks for it.
+    flux: async () =>
+      (await import('../kube/client.js')).connectKubernetes(settings.kubeconfig).flux
+  }),
+  run: rebuild,
+  report: result => ({ report: buildRebuildReport(result), outputs: rebuildOutputs(result) })
+};
