@@ -357,7 +357,10 @@ function planPrune(live, desiredNames) {
 var sources = __webpack_require__(5850);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var util_errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/deploy/run.ts
+
 
 
 
@@ -413,29 +416,35 @@ async function plan(settings, git) {
         : null;
     return { staged, namespace, store, image };
 }
+/** Applies (or dry-runs) every CronJob in parallel: which were created, and what failed. */
+async function applyEach(client, staged, dryRun) {
+    const results = await Promise.allSettled(staged.map(s => client.apply(s.manifest, { dryRun })));
+    return {
+        created: results.map(r => r.status === 'fulfilled' && r.value.created),
+        failed: results.flatMap((r, i) => r.status === 'rejected' ? [`${staged[i]?.name}: ${(0,util_errors/* errorMessage */.g)(r.reason)}`] : []),
+        applied: staged.filter((_, i) => results[i]?.status === 'fulfilled').map(s => s.name)
+    };
+}
 /** Server-side dry run of every CronJob: if the API server rejects one, none is applied. */
 async function dryRunAll(client, staged) {
-    const results = await Promise.allSettled(staged.map(s => client.apply(s.manifest, { dryRun: true })));
-    const rejected = results.flatMap((r, i) => r.status === 'rejected' ? [`${staged[i]?.name}: ${r.reason.message}`] : []);
-    if (rejected.length > 0) {
-        throw new errors/* ValidationError */.yI(`The Kubernetes API server rejected ${rejected.length} of ${staged.length} CronJob(s) in a dry run; nothing was applied.\n- ${rejected.join('\n- ')}`);
+    const { created, failed } = await applyEach(client, staged, true);
+    if (failed.length > 0) {
+        throw new errors/* ValidationError */.yI(`The Kubernetes API server rejected ${failed.length} of ${staged.length} CronJob(s) in a dry run; nothing was applied.\n- ${failed.join('\n- ')}`);
     }
-    return results.map(r => r.value.created);
+    return created;
 }
 /**
- * Applies every CronJob in parallel. The dry run accepted them all, so a failure here is the
- * cluster's (after the client's retries): say exactly what is live and what is not.
+ * Applies every CronJob. The dry run accepted them all, so a failure here is the cluster's
+ * (after the client's retries): say exactly what is live and what is not.
  */
 async function applyAll(client, staged) {
-    const results = await Promise.allSettled(staged.map(s => client.apply(s.manifest, { dryRun: false })));
-    const failed = results.flatMap((r, i) => r.status === 'rejected' ? [`${staged[i]?.name}: ${r.reason.message}`] : []);
+    const { created, failed, applied } = await applyEach(client, staged, false);
     if (failed.length > 0) {
-        const applied = staged.filter((_, i) => results[i]?.status === 'fulfilled').map(s => s.name);
         throw new Error(`Applied ${applied.length} of ${staged.length} CronJob(s) (${applied.join(', ') || 'none'}); ` +
             `the API server then refused:\n- ${failed.join('\n- ')}\nThe dry run had accepted them. ` +
             'Apply is idempotent: run deploy again once the cluster is healthy.');
     }
-    return results.map(r => r.value.created);
+    return created;
 }
 async function runDeploy(settings, deps) {
     const planned = await log/* log */.Rm.group('Validate', () => plan(settings, deps.git));

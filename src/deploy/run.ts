@@ -14,6 +14,7 @@ import { storePath } from '../dataset/store.js';
 import type { Git } from '../io/git.js';
 import type { CronJobClient } from '../kube/client.js';
 import { log } from '../log.js';
+import { errorMessage } from '../util/errors.js';
 import type { DeploySettings } from './settings.js';
 
 export interface DeployDeps {
@@ -103,42 +104,47 @@ async function plan(
   return { staged, namespace, store, image };
 }
 
+/** Applies (or dry-runs) every CronJob in parallel: which were created, and what failed. */
+async function applyEach(
+  client: CronJobClient,
+  staged: StagedCronJob[],
+  dryRun: boolean
+): Promise<{ created: boolean[]; failed: string[]; applied: string[] }> {
+  const results = await Promise.allSettled(staged.map(s => client.apply(s.manifest, { dryRun })));
+  return {
+    created: results.map(r => r.status === 'fulfilled' && r.value.created),
+    failed: results.flatMap((r, i) =>
+      r.status === 'rejected' ? [`${staged[i]?.name}: ${errorMessage(r.reason)}`] : []
+    ),
+    applied: staged.filter((_, i) => results[i]?.status === 'fulfilled').map(s => s.name)
+  };
+}
+
 /** Server-side dry run of every CronJob: if the API server rejects one, none is applied. */
 async function dryRunAll(client: CronJobClient, staged: StagedCronJob[]): Promise<boolean[]> {
-  const results = await Promise.allSettled(
-    staged.map(s => client.apply(s.manifest, { dryRun: true }))
-  );
-  const rejected = results.flatMap((r, i) =>
-    r.status === 'rejected' ? [`${staged[i]?.name}: ${(r.reason as Error).message}`] : []
-  );
-  if (rejected.length > 0) {
+  const { created, failed } = await applyEach(client, staged, true);
+  if (failed.length > 0) {
     throw new ValidationError(
-      `The Kubernetes API server rejected ${rejected.length} of ${staged.length} CronJob(s) in a dry run; nothing was applied.\n- ${rejected.join('\n- ')}`
+      `The Kubernetes API server rejected ${failed.length} of ${staged.length} CronJob(s) in a dry run; nothing was applied.\n- ${failed.join('\n- ')}`
     );
   }
-  return results.map(r => (r as PromiseFulfilledResult<{ created: boolean }>).value.created);
+  return created;
 }
 
 /**
- * Applies every CronJob in parallel. The dry run accepted them all, so a failure here is the
- * cluster's (after the client's retries): say exactly what is live and what is not.
+ * Applies every CronJob. The dry run accepted them all, so a failure here is the cluster's
+ * (after the client's retries): say exactly what is live and what is not.
  */
 async function applyAll(client: CronJobClient, staged: StagedCronJob[]): Promise<boolean[]> {
-  const results = await Promise.allSettled(
-    staged.map(s => client.apply(s.manifest, { dryRun: false }))
-  );
-  const failed = results.flatMap((r, i) =>
-    r.status === 'rejected' ? [`${staged[i]?.name}: ${(r.reason as Error).message}`] : []
-  );
+  const { created, failed, applied } = await applyEach(client, staged, false);
   if (failed.length > 0) {
-    const applied = staged.filter((_, i) => results[i]?.status === 'fulfilled').map(s => s.name);
     throw new Error(
       `Applied ${applied.length} of ${staged.length} CronJob(s) (${applied.join(', ') || 'none'}); ` +
         `the API server then refused:\n- ${failed.join('\n- ')}\nThe dry run had accepted them. ` +
         'Apply is idempotent: run deploy again once the cluster is healthy.'
     );
   }
-  return results.map(r => (r as PromiseFulfilledResult<{ created: boolean }>).value.created);
+  return created;
 }
 
 export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Promise<DeployResult> {
