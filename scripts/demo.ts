@@ -14,12 +14,14 @@ import {
   runnerFiles,
   spawnNode,
   stepWith,
-  summaryAsText
+  summaryAsText,
+  type RunnerFiles
 } from '../test/helpers/run-action.ts';
 
 const TOKEN = 'ghs_fake-write';
-// The runner's files (event payloads, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) for every run below.
-const files = await runnerFiles();
+// The runner's files (event payloads, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) for every run below;
+// made when this file runs (scripts/local-action.ts only imports the rebuild sandbox).
+let files: RunnerFiles;
 
 function banner(text: string): void {
   process.stdout.write(`\n${'━'.repeat(78)}\n${text}\n${'━'.repeat(78)}\n`);
@@ -32,8 +34,18 @@ function check(ok: boolean, what: string): void {
   }
 }
 
-async function demoRebuild(): Promise<void> {
-  banner('rebuild: staging = main + every open PR whose CI passes');
+/** The rebuild sandbox: an origin with 7 PRs served by the fake GitHub, and a checkout of it. */
+export interface RebuildSandbox {
+  origin: Awaited<ReturnType<typeof createOrigin>>;
+  github: Awaited<ReturnType<typeof startFakeGitHub>>;
+  /** The README staging workflow's `with:`, and a token the fake GitHub accepts. */
+  inputs: Record<string, string>;
+  /** The step's GITHUB_* environment, pointing at the fake GitHub and the checkout. */
+  env: Record<string, string>;
+  close: () => Promise<void>;
+}
+
+export async function startRebuildSandbox(files: RunnerFiles): Promise<RebuildSandbox> {
   const origin = await createOrigin({
     files: {
       'apps/web/deployment.yaml': 'replicas: 2\nimage: web:1.0\n',
@@ -42,6 +54,10 @@ async function demoRebuild(): Promise<void> {
     }
   });
   const github = await startFakeGitHub();
+  const close = async (): Promise<void> => {
+    await github.close();
+    await origin.cleanup();
+  };
   try {
     github.addRepo({ repo: 'acme/platform', bareDir: origin.bareDir });
     const prs: Array<{
@@ -137,6 +153,17 @@ async function demoRebuild(): Promise<void> {
       GITHUB_WORKFLOW_REF: 'acme/platform/.github/workflows/staging.yml@refs/heads/main',
       GITHUB_RUN_ID: '1001'
     };
+    return { origin, github, inputs, env, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function demoRebuild(): Promise<void> {
+  banner('rebuild: staging = main + every open PR whose CI passes');
+  const { origin, github, inputs, env, close } = await startRebuildSandbox(files);
+  try {
     process.stdout.write(
       `Sandbox: ${origin.dir}\n7 open PRs; running \`node dist/index.js\` with the README workflow's inputs:\n` +
         `${Object.entries(inputs)
@@ -173,8 +200,7 @@ async function demoRebuild(): Promise<void> {
       'fast path did not hold'
     );
   } finally {
-    await github.close();
-    await origin.cleanup();
+    await close();
   }
 }
 
@@ -307,9 +333,12 @@ async function demoDatasets(): Promise<void> {
   }
 }
 
-try {
-  await demoRebuild();
-  await demoDatasets();
-} finally {
-  await files.cleanup();
+if (import.meta.main) {
+  files = await runnerFiles();
+  try {
+    await demoRebuild();
+    await demoDatasets();
+  } finally {
+    await files.cleanup();
+  }
 }

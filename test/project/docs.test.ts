@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { readCleanupSettings } from '../../src/cleanup/settings.js';
@@ -17,6 +17,16 @@ interface ActionYaml {
 
 const action = parse(readFileSync('action.yml', 'utf8')) as ActionYaml;
 const readme = readFileSync('README.md', 'utf8');
+// Every workflow the project runs or documents (npm run lint runs actionlint on the same files).
+const WORKFLOW_DIRS = ['.github/workflows', 'docs/examples'];
+
+function workflowFiles(): string[] {
+  return WORKFLOW_DIRS.flatMap(dir =>
+    readdirSync(dir)
+      .filter(f => /\.ya?ml$/.test(f))
+      .map(f => `${dir}/${f}`)
+  );
+}
 
 describe('action.yml and README', () => {
   it('runs dist/index.js on node24', () => {
@@ -99,13 +109,9 @@ describe('action.yml and README', () => {
   });
 
   it('pins third-party actions in workflows to a commit SHA and gives every step an id', () => {
-    for (const file of [
-      '.github/workflows/ci.yml',
-      '.github/workflows/check-dist.yml',
-      '.github/workflows/staging.yml',
-      'docs/examples/stage-dataset.yml',
-      'docs/examples/cleanup-dataset.yml'
-    ]) {
+    const files = workflowFiles();
+    expect(files).toEqual(expect.arrayContaining(['.github/workflows/release.yml']));
+    for (const file of files) {
       const workflow = parse(readFileSync(file, 'utf8')) as {
         jobs: Record<string, { steps: Array<{ id?: string; uses?: string }> }>;
       };
@@ -117,11 +123,69 @@ describe('action.yml and README', () => {
     }
   });
 
+  it('pins each third-party action to one SHA in every workflow, with its version as a comment', () => {
+    const pins = new Map<string, Set<string>>();
+    for (const file of workflowFiles()) {
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        const uses = /^\s*(?:- )?uses: ([\w.-]+\/[\w.-]+)@(\S+)(.*)$/.exec(line);
+        if (!uses) continue;
+        const [, action, ref, rest] = uses;
+        expect([file, line, rest]).toEqual([
+          file,
+          line,
+          expect.stringMatching(/^ # v\d+\.\d+\.\d+$/)
+        ]);
+        pins.set(action, (pins.get(action) ?? new Set()).add(`${ref}${rest}`));
+      }
+    }
+    expect(pins.size).toBeGreaterThan(0);
+    for (const [action, refs] of pins) expect([action, [...refs].length]).toEqual([action, 1]);
+  });
+
   it('has .ci/run run exactly the README setup commands', () => {
     const commands = readFileSync('.ci/run', 'utf8')
       .split('\n')
       .filter(l => /^npm /.test(l));
     expect(commands).toEqual(['npm ci', 'npm test', 'npm run demo', 'npm run check-dist']);
     for (const c of commands) expect(readme).toContain(c);
+  });
+});
+
+describe('release', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+    version: string;
+    packages: Record<string, { version?: string }>;
+  };
+
+  it('has one version in package.json and package-lock.json', () => {
+    expect([lock.version, lock.packages['']?.version]).toEqual([pkg.version, pkg.version]);
+  });
+
+  it("has a dated CHANGELOG section for package.json's version: the release notes", () => {
+    const changelog = readFileSync('CHANGELOG.md', 'utf8');
+    expect(changelog).toContain('## [Unreleased]');
+    expect(changelog).toMatch(new RegExp(`^## \\[${pkg.version}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'));
+    const notes = execFileSync(process.execPath, ['scripts/changelog-section.mjs', pkg.version], {
+      encoding: 'utf8'
+    });
+    expect(notes).toContain('### ');
+    expect(notes).not.toContain('## [');
+  });
+
+  it('runs on version tags with contents: write, and no run: interpolates an expression', () => {
+    const release = parse(readFileSync('.github/workflows/release.yml', 'utf8')) as {
+      on: { push: { tags: string[] } };
+      permissions: Record<string, string>;
+    };
+    expect(release.on).toEqual({ push: { tags: ['v*.*.*'] } });
+    expect(release.permissions).toEqual({ contents: 'write' });
+    for (const file of workflowFiles()) {
+      const workflow = parse(readFileSync(file, 'utf8')) as {
+        jobs: Record<string, { steps: Array<{ id?: string; run?: string }> }>;
+      };
+      for (const step of Object.values(workflow.jobs).flatMap(j => j.steps))
+        expect([file, step.id, step.run?.includes('${{') ?? false]).toEqual([file, step.id, false]);
+    }
   });
 });
