@@ -9,7 +9,7 @@ import {
   WRITE_TOKEN,
   startSandbox,
   type Sandbox
-} from '../deploy/harness.js';
+} from '../helpers/deploy-harness.js';
 import {
   exampleWorkflow,
   readmeWorkflow,

@@ -16,7 +16,7 @@ import {
   WRITE_TOKEN,
   startSandbox,
   type Sandbox
-} from '../deploy/harness.js';
+} from '../helpers/deploy-harness.js';
 import { cliEntry, runnerFiles, spawnNode, type RunnerFiles } from '../helpers/run-action.js';
 
 let sandbox: Sandbox;

@@ -7,7 +7,7 @@ import {
   STAGE_BRANCH,
   STAGED_NAMES as NAMES
 } from '../helpers/dataset-fixture.js';
-import { REPOSITORY, WRITE_TOKEN, startSandbox, type Sandbox } from '../deploy/harness.js';
+import { REPOSITORY, WRITE_TOKEN, startSandbox, type Sandbox } from '../helpers/deploy-harness.js';
 import {
   exampleWorkflow,
   readmeWorkflow,

@@ -5,7 +5,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { WRITE_TOKEN, startHub, type Hub } from '../rebuild/harness.js';
+import { WRITE_TOKEN, startHub, type Hub } from '../helpers/rebuild-harness.js';
 import { runAction, runnerFiles, type RunnerFiles } from '../helpers/run-action.js';
 
 let hub: Hub;

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import { WORKFLOW_PATH, startHub, type Hub, type Scenario } from '../rebuild/harness.js';
+import { WORKFLOW_PATH, startHub, type Hub, type Scenario } from '../helpers/rebuild-harness.js';
 import {
   ROOT,
   readmeWorkflow,

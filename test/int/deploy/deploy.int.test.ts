@@ -17,9 +17,9 @@ import {
   versionFilePath,
   yamlStream,
   STAGED_NAMES as NAMES
-} from '../helpers/dataset-fixture.js';
-import type { KubeObject } from '../helpers/fake-kube.js';
-import { startSandbox, unreachableKubeconfig, type Sandbox } from './harness.js';
+} from '../../helpers/dataset-fixture.js';
+import type { KubeObject } from '../../helpers/fake-kube.js';
+import { startSandbox, unreachableKubeconfig, type Sandbox } from '../../helpers/deploy-harness.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -16,8 +16,8 @@ import {
   type FakeGitHubOptions,
   type RequestKind,
   type RequestLogEntry
-} from '../helpers/fake-github.js';
-import { cloneLikeCheckout, createOrigin, git, type Origin } from '../helpers/git-fixture.js';
+} from './fake-github.js';
+import { cloneLikeCheckout, createOrigin, git, type Origin } from './git-fixture.js';
 
 export const WRITE_TOKEN = 'ghs_fake-write';
 export const READ_TOKEN = 'ghs_fake-read';

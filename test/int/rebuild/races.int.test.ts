@@ -1,9 +1,9 @@
 // Things that change while a run is in flight, and GitHub having a bad moment: another run moving
 // staging (the lease), PR heads moving after their checks ran, and API/git faults that are retried.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PrOutcome } from '../../src/rebuild/types.js';
-import { GRAPHQL_SERVER_ERROR_BODY } from '../helpers/fake-github.js';
-import { startHub, type Hub, type Scenario } from './harness.js';
+import type { PrOutcome } from '../../../src/rebuild/types.js';
+import { GRAPHQL_SERVER_ERROR_BODY } from '../../helpers/fake-github.js';
+import { startHub, type Hub, type Scenario } from '../../helpers/rebuild-harness.js';
 
 let hub: Hub;
 beforeAll(async () => {

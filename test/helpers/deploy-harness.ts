@@ -17,16 +17,16 @@ import {
   NAMESPACE,
   STAGE_BRANCH,
   type DatasetRepo
-} from '../helpers/dataset-fixture.js';
-import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+} from './dataset-fixture.js';
+import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import {
   startFakeKube,
   type FakeKube,
   type FakeKubeRequest,
   type KubeObject
-} from '../helpers/fake-kube.js';
-import { startFakeSentry, type FakeSentry } from '../helpers/fake-sentry.js';
-import { git } from '../helpers/git-fixture.js';
+} from './fake-kube.js';
+import { startFakeSentry, type FakeSentry } from './fake-sentry.js';
+import { git } from './git-fixture.js';
 
 export const WRITE_TOKEN = 'ghs_fake-write';
 export const SENTRY_TOKEN = 'sntrys_fake-token';

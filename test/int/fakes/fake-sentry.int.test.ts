@@ -1,6 +1,6 @@
 // The fake Sentry speaks HTTP the way Sentry does: checked here with plain fetch, no client code.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startFakeSentry, type FakeSentry } from '../helpers/fake-sentry.js';
+import { startFakeSentry, type FakeSentry } from '../../helpers/fake-sentry.js';
 
 const TOKEN = 'sntrys_fake';
 let fake: FakeSentry;

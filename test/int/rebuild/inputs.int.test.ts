@@ -5,8 +5,8 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/inputs/parse.js';
-import { READ_TOKEN, startHub, type Hub, type Scenario } from './harness.js';
+import { InputError } from '../../../src/inputs/parse.js';
+import { READ_TOKEN, startHub, type Hub, type Scenario } from '../../helpers/rebuild-harness.js';
 
 let hub: Hub;
 beforeAll(async () => {

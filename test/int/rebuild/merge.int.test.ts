@@ -2,8 +2,8 @@
 // creating the branch, shallow and full checkouts, the diff guard, the fast path and the commit
 // statuses — all against real git and the fake GitHub.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PrOutcome } from '../../src/rebuild/types.js';
-import { startHub, type Hub } from './harness.js';
+import type { PrOutcome } from '../../../src/rebuild/types.js';
+import { startHub, type Hub } from '../../helpers/rebuild-harness.js';
 
 let hub: Hub;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 // Past GitHub's page size: more than 100 open PRs, and a PR with more than 100 check contexts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openManyPrs, startHub, type Hub } from './harness.js';
+import { openManyPrs, startHub, type Hub } from '../../helpers/rebuild-harness.js';
 
 let hub: Hub;
 beforeAll(async () => {

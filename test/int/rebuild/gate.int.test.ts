@@ -2,8 +2,8 @@
 // the action ignoring its own workflow and status, and ignore-checks — each seen in the pushed
 // staging branch and in the reasons a user reads.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PrOutcome, RebuildResult } from '../../src/rebuild/types.js';
-import { WORKFLOW_PATH, startHub, type Hub } from './harness.js';
+import type { PrOutcome, RebuildResult } from '../../../src/rebuild/types.js';
+import { WORKFLOW_PATH, startHub, type Hub } from '../../helpers/rebuild-harness.js';
 
 let hub: Hub;
 beforeAll(async () => {

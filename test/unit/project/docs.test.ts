@@ -3,11 +3,11 @@ import { execFile, execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { readCleanupSettings } from '../../src/cleanup/settings.js';
-import { readDeploySettings } from '../../src/deploy/settings.js';
-import type { InputSource } from '../../src/inputs/parse.js';
-import { INPUTS, MODE_NAMES, OUTPUTS, type ModeName } from '../../src/inputs/spec.js';
-import { readRebuildSettings } from '../../src/rebuild/settings.js';
+import { readCleanupSettings } from '../../../src/cleanup/settings.js';
+import { readDeploySettings } from '../../../src/deploy/settings.js';
+import type { InputSource } from '../../../src/inputs/parse.js';
+import { INPUTS, MODE_NAMES, OUTPUTS, type ModeName } from '../../../src/inputs/spec.js';
+import { readRebuildSettings } from '../../../src/rebuild/settings.js';
 
 interface ActionYaml {
   runs: { using: string; main: string };

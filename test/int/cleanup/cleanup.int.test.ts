@@ -1,7 +1,7 @@
 // Removing a staged version: its CronJobs (by label, and by name for unlabelled ones), its stage
 // branch through the GitHub REST API and its Sentry cron monitors, against real git and the fakes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { monitorSlug } from '../../src/io/sentry.js';
+import { monitorSlug } from '../../../src/io/sentry.js';
 import {
   DATASET_ID,
   NAMESPACE,
@@ -10,14 +10,14 @@ import {
   productionCronJob,
   stagingConfig,
   STAGED_NAMES as NAMES
-} from '../helpers/dataset-fixture.js';
+} from '../../helpers/dataset-fixture.js';
 import {
   SENTRY_ORG,
   SENTRY_TOKEN,
   startSandbox,
   unreachableKubeconfig,
   type Sandbox
-} from '../deploy/harness.js';
+} from '../../helpers/deploy-harness.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

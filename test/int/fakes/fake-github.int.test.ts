@@ -2,9 +2,9 @@
 // places where it must behave like the real service: schema validation, pagination, errors,
 // statuses feeding the rollup, git over HTTP with its permissions, and injected faults.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CONTEXTS_QUERY, REBUILD_QUERY } from '../../src/rebuild/query.js';
-import { startFakeGitHub } from '../helpers/fake-github.js';
-import type { FakeGitHub } from '../helpers/fake-github.js';
+import { CONTEXTS_QUERY, REBUILD_QUERY } from '../../../src/rebuild/query.js';
+import { startFakeGitHub } from '../../helpers/fake-github.js';
+import type { FakeGitHub } from '../../helpers/fake-github.js';
 import {
   cloneLikeCheckout,
   createOrigin,
@@ -12,8 +12,8 @@ import {
   populate,
   populatedPath,
   tryGit
-} from '../helpers/git-fixture.js';
-import type { Origin } from '../helpers/git-fixture.js';
+} from '../../helpers/git-fixture.js';
+import type { Origin } from '../../helpers/git-fixture.js';
 
 const WRITE = 'ghs_fake-write';
 const READ = 'ghs_fake-read';

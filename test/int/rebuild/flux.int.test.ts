@@ -1,8 +1,8 @@
 // flux-source: after a push, the Flux GitRepository that watches staging is asked to reconcile,
 // as `flux reconcile source git` does, against the fake Kubernetes API server.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startFakeKube, type FakeKube } from '../helpers/fake-kube.js';
-import { startHub, type Hub } from './harness.js';
+import { startFakeKube, type FakeKube } from '../../helpers/fake-kube.js';
+import { startHub, type Hub } from '../../helpers/rebuild-harness.js';
 
 let hub: Hub;
 let kube: FakeKube;

@@ -1,8 +1,8 @@
 // What a job missing a permission sees: a GraphQL read the token may not make is explained with
 // the permissions to add; a commit status GitHub refuses after the push does not undo the run.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildRebuildReport } from '../../src/rebuild/report.js';
-import { startHub, type Hub } from './harness.js';
+import { buildRebuildReport } from '../../../src/rebuild/report.js';
+import { startHub, type Hub } from '../../helpers/rebuild-harness.js';
 
 let hub: Hub;
 beforeAll(async () => {

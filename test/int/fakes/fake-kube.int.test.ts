@@ -2,7 +2,7 @@
 // hand-written bodies, independent of client-node.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { stringify as toYaml } from 'yaml';
-import { startFakeKube, type FakeKube, type KubeObject } from '../helpers/fake-kube.js';
+import { startFakeKube, type FakeKube, type KubeObject } from '../../helpers/fake-kube.js';
 
 const NS = 'staging';
 const CJ = `/apis/batch/v1/namespaces/${NS}/cronjobs`;
