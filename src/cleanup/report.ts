@@ -2,7 +2,7 @@
 import { storeRemovalCommand } from '../dataset/store.js';
 import type { ModeReport } from '../mode.js';
 import type { Report } from '../summary.js';
-import type { CleanupResult } from './run.js';
+import type { CleanupResult, RowResult } from './run.js';
 import type { CleanupSettings } from './settings.js';
 
 export function cleanupReport(result: CleanupResult, settings: CleanupSettings): ModeReport {
@@ -31,6 +31,12 @@ export function cleanupReport(result: CleanupResult, settings: CleanupSettings):
   };
 }
 
+const RESULT_ICONS: Record<RowResult, string> = {
+  deleted: '🗑️',
+  'already gone': '➖',
+  'would delete': '🔍'
+};
+
 function cleanedReport(
   settings: CleanupSettings,
   context: Extract<CleanupResult, { kind: 'cleaned' }>
@@ -53,7 +59,11 @@ function cleanedReport(
     tables: [
       {
         headers: ['Resource', 'Name', 'Result'],
-        rows: rows.map(r => [r.resource, r.name, r.result])
+        rows: rows.map(r => [
+          r.resource,
+          { text: r.name, code: true },
+          { text: r.result, icon: RESULT_ICONS[r.result] }
+        ])
       }
     ],
     notes: [
@@ -61,7 +71,13 @@ function cleanedReport(
         ? []
         : [
             {
-              text: 'Sentry cron monitors were not touched: pass sentry-auth-token and sentry-org to delete them.'
+              text: [
+                { text: 'Sentry cron monitors were not touched: pass ' },
+                { text: 'sentry-auth-token', code: true },
+                { text: ' and ' },
+                { text: 'sentry-org', code: true },
+                { text: ' to delete them.' }
+              ]
             }
           ]),
       ...(context.store
@@ -69,7 +85,7 @@ function cleanedReport(
             {
               text: 'The dataset store is never deleted by cleanup. Remove it by hand when it is no longer needed:'
             },
-            { text: storeRemovalCommand(context.store), code: true }
+            { text: storeRemovalCommand(context.store), code: true as const }
           ]
         : [])
     ]

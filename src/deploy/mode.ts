@@ -1,4 +1,5 @@
 // The deploy mode: stage one dataset version's CronJobs from a push to its stage branch.
+import { webLinks } from '../inputs/context.js';
 import { Git } from '../io/git.js';
 import { connectKubernetes } from '../kube/client.js';
 import type { Mode } from '../mode.js';
@@ -15,7 +16,7 @@ export const deployMode: Mode<DeploySettings, DeployDeps, DeployResult> = {
   }),
   run: runDeploy,
   report: (result, settings) => ({
-    report: deployReport(result, settings),
+    report: deployReport(result, settings, webLinks(settings)),
     outputs: deployOutputs(result.rows, result.store)
   })
 };

@@ -2,6 +2,7 @@
 import { DEFAULT_CONFIG } from '../dataset/config.js';
 import { stageBranchName } from '../dataset/ref.js';
 import { shellQuote, storeRemovalCommand } from '../dataset/store.js';
+import type { WebLinks } from '../inputs/context.js';
 import type { Report } from '../summary.js';
 import type { Action, DeployResult, DeployRow } from './run.js';
 import type { DeploySettings } from './settings.js';
@@ -14,7 +15,20 @@ function count(rows: DeployRow[], ...actions: Action[]): number {
   return rows.filter(r => actions.includes(r.action)).length;
 }
 
-export function deployReport(result: DeployResult, settings: DeploySettings): Report {
+const ACTION_ICONS: Record<Action, string> = {
+  created: '✅',
+  updated: '🔄',
+  pruned: '🗑️',
+  'would create': '🔍',
+  'would update': '🔍',
+  'would prune': '🔍'
+};
+
+export function deployReport(
+  result: DeployResult,
+  settings: DeploySettings,
+  links: WebLinks | null = null
+): Report {
   const { rows } = result;
   const id = settings.datasetId;
   const version = settings.version;
@@ -27,32 +41,48 @@ export function deployReport(result: DeployResult, settings: DeploySettings): Re
     ...(settings.namespace ? [`--namespace ${settings.namespace}`] : []),
     ...(settings.config !== DEFAULT_CONFIG ? [`--config ${shellQuote(settings.config)}`] : [])
   ].join(' ');
+  // The image is a fact above the table; a column only for rows that run another one (a pruned
+  // CronJob still on an older image).
+  const withImage = rows.some(r => r.image !== result.image);
+  const branch = stageBranchName(id, version);
   return {
     title: 'Staging deploy',
     headline,
     facts: [
       { label: 'Dataset', value: id, code: true },
       { label: 'Version', value: version, code: true },
+      ...(/^[0-9a-f]{40}$/.test(settings.sha)
+        ? [{ label: 'Commit', value: settings.sha, code: true, href: links?.commit(settings.sha) }]
+        : []),
       { label: 'Image', value: result.image, code: true },
       { label: 'Namespace', value: result.namespace, code: true },
       ...(result.store ? [{ label: 'Store', value: result.store, code: true }] : [])
     ],
     tables: [
       {
-        headers: ['CronJob', 'Kind', 'Schedule', 'Image', 'Result'],
-        rows: rows.map(r => [r.name, r.kind, r.schedule, r.image, r.action])
+        headers: ['CronJob', 'Kind', 'Schedule', ...(withImage ? ['Image'] : []), 'Result'],
+        rows: rows.map(r => [
+          { text: r.name, code: true },
+          r.kind,
+          { text: r.schedule, code: true },
+          ...(withImage ? [{ text: r.image, code: true }] : []),
+          { text: r.action, icon: ACTION_ICONS[r.action] }
+        ])
       }
     ],
     notes: [
       {
-        text: `To remove this staged version, delete its branch (the cleanup workflow runs on delete) or run:`
+        text: [
+          { text: 'To remove this staged version, delete the branch ' },
+          { text: branch, code: true, href: links?.branch(branch) },
+          { text: ' (the cleanup workflow runs on delete), or run:' }
+        ]
       },
-      { text: `git push origin --delete ${stageBranchName(id, version)}`, code: true },
       { text: cleanup, code: true },
       ...(result.store
         ? [
             { text: `The store is never deleted automatically. When it is no longer needed:` },
-            { text: storeRemovalCommand(result.store), code: true }
+            { text: storeRemovalCommand(result.store), code: true as const }
           ]
         : [])
     ]

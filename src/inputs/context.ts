@@ -1,6 +1,7 @@
 // What every mode knows about the run it is in: the repository, the API endpoints, the workspace,
 // the event payload. Read from the GITHUB_* environment (or the CLI's flags) once.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseBoolean, parseRepository, type InputSource, type Repository } from './parse.js';
 
 export interface RunContext {
@@ -37,12 +38,52 @@ export function eventString(event: Record<string, unknown>, ...path: string[]): 
   return typeof cur === 'string' && cur !== '' ? cur : null;
 }
 
-/** The package is not on the npm registry: npx fetches it from the action's own repository. */
-function cliCommand(env: NodeJS.ProcessEnv): string {
-  const repository = env.GITHUB_ACTION_REPOSITORY;
-  if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return 'npx staging-action';
-  const ref = env.GITHUB_ACTION_REF ?? '';
-  return `npx --yes github:${repository}${/^[\w./-]+$/.test(ref) ? `#${ref}` : ''}`;
+/**
+ * The package is not on the npm registry (and `npx staging-action` would fetch whatever package
+ * owns that name there): npx fetches it from the action's own repository at the ref the workflow
+ * uses. `uses: ./` at the root of a checkout runs this repository at the checked-out commit.
+ * Anywhere else (the CLI, an action in a subfolder) it is the bin's name, as the README installs it.
+ */
+export function cliCommand(env: NodeJS.ProcessEnv): string {
+  const ref = (value: string | undefined): string =>
+    value && /^[\w./-]+$/.test(value) && !value.startsWith('-') ? `#${value}` : '';
+  const action = env.GITHUB_ACTION_REPOSITORY;
+  if (action && REPOSITORY.test(action)) {
+    return `npx --yes github:${action}${ref(env.GITHUB_ACTION_REF)}`;
+  }
+  const self = env.GITHUB_REPOSITORY;
+  const local = env.GITHUB_ACTION_PATH && env.GITHUB_WORKSPACE;
+  if (
+    local &&
+    resolve(env.GITHUB_ACTION_PATH ?? '') === resolve(env.GITHUB_WORKSPACE ?? '') &&
+    self &&
+    REPOSITORY.test(self) &&
+    /^[0-9a-f]{40}$/.test(env.GITHUB_SHA ?? '')
+  ) {
+    return `npx --yes github:${self}${ref(env.GITHUB_SHA)}`;
+  }
+  return 'staging-action';
+}
+
+const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
+
+/** Web pages of the repository a run works on, for links in the job summary. */
+export interface WebLinks {
+  pullRequest(number: number): string;
+  /** The PR's checks tab: its workflow runs and other checks. */
+  checks(number: number): string;
+  commit(sha: string): string;
+  branch(name: string): string;
+}
+
+export function webLinks(context: Pick<RunContext, 'serverUrl' | 'repository'>): WebLinks {
+  const repo = `${context.serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(context.repository.owner)}/${encodeURIComponent(context.repository.repo)}`;
+  return {
+    pullRequest: number => `${repo}/pull/${number}`,
+    checks: number => `${repo}/pull/${number}/checks`,
+    commit: sha => `${repo}/commit/${encodeURIComponent(sha)}`,
+    branch: name => `${repo}/tree/${name.split('/').map(encodeURIComponent).join('/')}`
+  };
 }
 
 export function readContext(inputs: InputSource, env: NodeJS.ProcessEnv): RunContext {

@@ -1,4 +1,5 @@
 // The rebuild mode: staging = base + every open PR whose CI passes.
+import { webLinks } from '../inputs/context.js';
 import { Git } from '../io/git.js';
 import { createOctokit, GitHub } from '../io/github.js';
 import type { Mode } from '../mode.js';
@@ -18,5 +19,8 @@ export const rebuildMode: Mode<RebuildSettings, RebuildDeps, RebuildResult> = {
       (await import('../kube/client.js')).connectKubernetes(settings.kubeconfig).flux
   }),
   run: rebuild,
-  report: result => ({ report: buildRebuildReport(result), outputs: rebuildOutputs(result) })
+  report: (result, settings) => ({
+    report: buildRebuildReport(result, webLinks(settings)),
+    outputs: rebuildOutputs(result)
+  })
 };

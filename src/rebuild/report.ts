@@ -1,9 +1,10 @@
 // The rebuild run as a person reads it (job summary, CLI) and as later steps read it (outputs).
 
-import type { Report } from '../summary.js';
+import type { WebLinks } from '../inputs/context.js';
+import type { Fact, Report, Text } from '../summary.js';
 import { mergeOrder } from './outcome.js';
 import { describeSkip, reasonCode, shortSha } from './reasons.js';
-import type { PrOutcome, RebuildResult } from './types.js';
+import type { PrOutcome, RebuildResult, SkipReason } from './types.js';
 
 function counts(outcomes: PrOutcome[]): string {
   const merged = outcomes.filter(o => o.status === 'merged').length;
@@ -16,10 +17,7 @@ function headline(result: RebuildResult): string {
     case 'pushed':
       return `${result.created ? 'Created' : 'Pushed'} staging: ${counts(result.outcomes)}`;
     case 'unchanged':
-      return (
-        'Staging unchanged: candidate tree equals staging (nothing pushed)' +
-        (result.fastPath ? ', inputs unchanged since the last build' : '')
-      );
+      return `Staging unchanged: ${counts(result.outcomes)}`;
     case 'lease-lost':
       return 'Lease lost: staging moved during the run; nothing overwritten — the next run rebuilds it';
     case 'dry-run':
@@ -27,26 +25,86 @@ function headline(result: RebuildResult): string {
   }
 }
 
-function row(outcome: PrOutcome): string[] {
-  const details =
-    outcome.status === 'merged' ? shortSha(outcome.sha) : describeSkip(outcome.reason);
-  return [`#${outcome.number}`, outcome.title, outcome.author ?? '', outcome.status, details];
+/** How each outcome reads in the Outcome column, in the order skipped groups are listed. */
+const OUTCOMES: Record<'merged' | SkipReason['kind'], { icon: string; text: string }> = {
+  merged: { icon: '✅', text: 'merged' },
+  // What the PR's author can fix first: a conflict, then red and pending CI.
+  conflict: { icon: '⚠️', text: 'conflict' },
+  'ci-failing': { icon: '❌', text: 'CI failing' },
+  'ci-pending': { icon: '⏳', text: 'CI pending' },
+  'no-checks': { icon: '⏳', text: 'no checks yet' },
+  'head-moved': { icon: '🔁', text: 'head moved' },
+  label: { icon: '🏷️', text: 'label' },
+  draft: { icon: '📝', text: 'draft' },
+  fork: { icon: '🍴', text: 'fork' }
+};
+const GROUP_ORDER = Object.keys(OUTCOMES);
+
+function outcomeKey(outcome: PrOutcome): keyof typeof OUTCOMES {
+  return outcome.status === 'merged' ? 'merged' : outcome.reason.kind;
 }
 
-function sha(value: string): { value: string; code?: boolean } {
-  return value === '' ? { value: '(none)' } : { value, code: true };
+/** Merged PRs first, then the skipped ones grouped by reason; by number within a group. */
+export function reportOrder(outcomes: PrOutcome[]): PrOutcome[] {
+  const group = (o: PrOutcome): number => GROUP_ORDER.indexOf(outcomeKey(o));
+  return mergeOrder(outcomes).sort((a, b) => group(a) - group(b));
 }
 
-export function buildRebuildReport(result: RebuildResult): Report {
-  const outcomes = mergeOrder(result.outcomes);
+function details(outcome: PrOutcome, links: WebLinks | null): Text {
+  if (outcome.status === 'merged') {
+    return { text: shortSha(outcome.sha), code: true, href: links?.commit(outcome.sha) };
+  }
+  switch (outcome.reason.kind) {
+    // The Outcome column says it all.
+    case 'draft':
+    case 'fork':
+      return '';
+    // The checks tab lists the workflow runs behind the verdict.
+    case 'ci-failing':
+    case 'ci-pending':
+    case 'no-checks':
+      return { text: describeSkip(outcome.reason), href: links?.checks(outcome.number) };
+    default:
+      return describeSkip(outcome.reason);
+  }
+}
+
+function row(outcome: PrOutcome, links: WebLinks | null, withAuthor: boolean): Text[] {
+  const { icon, text } = OUTCOMES[outcomeKey(outcome)];
+  return [
+    { text: `#${outcome.number}`, href: links?.pullRequest(outcome.number) },
+    outcome.title,
+    ...(withAuthor ? [outcome.author ?? ''] : []),
+    { text, icon, strong: outcome.status === 'merged' },
+    details(outcome, links)
+  ];
+}
+
+function sha(value: string, links: WebLinks | null): Omit<Fact, 'label'> {
+  return value === '' ? { value: '(none)' } : { value, code: true, href: links?.commit(value) };
+}
+
+/** The report; `links` (from the run's server URL and repository) turns PRs and SHAs into links. */
+export function buildRebuildReport(result: RebuildResult, links: WebLinks | null = null): Report {
+  const outcomes = reportOrder(result.outcomes);
   const report: Report = {
     title: 'Staging rebuild',
     headline: headline(result),
     facts: [
-      { label: 'Base', value: `${result.baseBranch}@${shortSha(result.baseSha)}`, code: true },
-      { label: 'Staging branch', value: result.stagingBranch, code: true },
-      { label: 'Staging SHA', ...sha(result.stagingSha) },
-      { label: 'Tree SHA', ...sha(result.treeSha) },
+      {
+        label: 'Base',
+        value: `${result.baseBranch}@${shortSha(result.baseSha)}`,
+        code: true,
+        href: result.baseSha ? links?.commit(result.baseSha) : undefined
+      },
+      {
+        label: 'Staging branch',
+        value: result.stagingBranch,
+        code: true,
+        href: result.stagingSha ? links?.branch(result.stagingBranch) : undefined
+      },
+      { label: 'Staging SHA', ...sha(result.stagingSha, links) },
+      { label: 'Tree SHA', ...sha(result.treeSha, null) },
       ...(result.statusErrors
         ? [
             {
@@ -69,12 +127,25 @@ export function buildRebuildReport(result: RebuildResult): Report {
     tables: [],
     notes: []
   };
+  if (result.result === 'unchanged') {
+    report.notes.push({
+      text: result.fastPath
+        ? 'Inputs unchanged since the last build: nothing fetched, merged or pushed.'
+        : 'The candidate tree equals staging: nothing pushed.'
+    });
+  }
   if (outcomes.length === 0) {
     report.notes.push({ text: `No open pull requests to ${result.baseBranch}.` });
   } else {
+    // Author is dropped when no outcome carries one.
+    const withAuthor = outcomes.some(o => o.author);
     report.tables.push({
-      headers: ['PR', 'Title', 'Author', 'Outcome', 'Details'],
-      rows: outcomes.map(row)
+      headers: ['PR', 'Title', ...(withAuthor ? ['Author'] : []), 'Outcome', 'Details'],
+      rows: outcomes.map(o => row(o, links, withAuthor)),
+      // Nothing happened: the headline and counts are the news, the table is there if wanted.
+      ...(result.result === 'unchanged'
+        ? { folded: `${outcomes.length} open pull request(s): ${counts(outcomes)}` }
+        : {})
     });
   }
   return report;

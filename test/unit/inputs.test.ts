@@ -520,10 +520,30 @@ describe('the CLI command printed in summaries', () => {
     expect(s.cliCommand).toBe('npx --yes github:acme/staging-action#v1');
   });
 
-  it('is the local bin for a local action (uses: ./) or outside Actions', () => {
-    expect(rebuild().cliCommand).toBe('npx staging-action');
+  it('is this repository at the checked-out commit for `uses: ./` at the root of the checkout', () => {
+    const sha = 'a'.repeat(40);
+    const local = {
+      GITHUB_REPOSITORY: 'acme/staging-action',
+      GITHUB_SHA: sha,
+      GITHUB_WORKSPACE: '/home/runner/work/staging-action/staging-action',
+      GITHUB_ACTION_PATH: '/home/runner/work/staging-action/staging-action/'
+    };
+    expect(rebuild({}, local).cliCommand).toBe(`npx --yes github:acme/staging-action#${sha}`);
+    // An action in a subfolder of the checkout is not a package npx can fetch from git.
+    expect(
+      rebuild({}, { ...local, GITHUB_ACTION_PATH: `${local.GITHUB_WORKSPACE}/tools/staging` })
+        .cliCommand
+    ).toBe('staging-action');
+  });
+
+  it("is the bin's name outside Actions, never an npm registry name this project does not own", () => {
+    expect(rebuild().cliCommand).toBe('staging-action');
     expect(rebuild({}, { GITHUB_ACTION_REPOSITORY: 'not a repo; rm -rf' }).cliCommand).toBe(
-      'npx staging-action'
+      'staging-action'
     );
+    expect(
+      rebuild({}, { GITHUB_ACTION_REPOSITORY: 'acme/staging-action', GITHUB_ACTION_REF: '$(id)' })
+        .cliCommand
+    ).toBe('npx --yes github:acme/staging-action');
   });
 });

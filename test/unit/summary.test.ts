@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { escapeHtml, renderHtml, renderText, type Report } from '../../src/summary.js';
+import { escapeHtml, renderHtml, renderText, type Report, type Table } from '../../src/summary.js';
 
 function report(rows: string[][]): Report {
   return {
@@ -46,6 +46,81 @@ describe('renderHtml', () => {
     );
     expect(out).not.toMatch(/\n\s*\n/);
     expect(out).toContain('title&#10;&#10;![tracker]');
+  });
+});
+
+describe('renderHtml with spans', () => {
+  const table: Table = {
+    headers: ['CronJob', 'Schedule', 'Result'],
+    rows: [
+      [
+        { text: 'staging-x-v1-0-0-update', code: true },
+        { text: '15 */6 * * *', code: true },
+        { text: 'created', icon: '✅', strong: true }
+      ]
+    ]
+  };
+  const rich: Report = {
+    title: 'Staging deploy',
+    headline: 'Staged x 1.0.0',
+    facts: [
+      { label: 'Commit', value: 'abc', code: true, href: 'https://github.com/o/r/commit/abc' }
+    ],
+    tables: [table],
+    notes: [
+      {
+        text: [
+          { text: 'delete ' },
+          { text: 'stage/x/v1.0.0', code: true, href: 'https://github.com/o/r/tree/stage/x/v1.0.0' }
+        ]
+      }
+    ]
+  };
+  const html = renderHtml(rich);
+
+  it('shows names and schedules as code, outcomes with their icon', () => {
+    expect(html).toContain(
+      '<tr><td><code>staging-x-v1-0-0-update</code></td><td><code>15 */6 * * *</code></td><td>✅ <strong>created</strong></td></tr>'
+    );
+  });
+
+  it('links facts and inline text', () => {
+    expect(html).toContain(
+      '<li>Commit: <a href="https://github.com/o/r/commit/abc"><code>abc</code></a></li>'
+    );
+    expect(html).toContain(
+      '<p>delete <a href="https://github.com/o/r/tree/stage/x/v1.0.0"><code>stage/x/v1.0.0</code></a></p>'
+    );
+  });
+
+  it('links only to web pages, with the URL escaped', () => {
+    const out = renderHtml({
+      ...rich,
+      facts: [],
+      notes: [
+        { text: { text: 'bad', href: 'javascript:alert(1)' } },
+        { text: { text: 'odd', href: 'https://x.example/"><script>' } }
+      ]
+    });
+    expect(out).toContain('<p>bad</p>');
+    expect(out).toContain('<p><a href="https://x.example/&quot;&gt;&lt;script&gt;">odd</a></p>');
+  });
+
+  it('folds a table in <details> under its line', () => {
+    const out = renderHtml({ ...rich, tables: [{ ...table, folded: '1 CronJob' }] });
+    expect(out).toMatch(
+      /\n<details><summary>1 CronJob<\/summary>\n<table>.*<\/table>\n<\/details>\n/
+    );
+    expect(out).not.toMatch(/\n\s*\n/);
+  });
+
+  it('prints the words alone as text: no icons, no URLs', () => {
+    const text = renderText(rich);
+    expect(text).toMatch(/^staging-x-v1-0-0-update +15 \*\/6 \* \* \* +created$/m);
+    expect(text).toContain('Commit: abc');
+    expect(text).toContain('delete stage/x/v1.0.0');
+    expect(text).not.toContain('✅');
+    expect(text).not.toContain('https://');
   });
 });
 

@@ -2,6 +2,8 @@
 // branch through the GitHub REST API and its Sentry cron monitors, against real git and the fakes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { monitorSlug } from '../../../src/io/sentry.js';
+import type { ModeReport } from '../../../src/mode.js';
+import { plainText } from '../../../src/summary.js';
 import {
   DATASET_ID,
   NAMESPACE,
@@ -54,8 +56,9 @@ function addMonitors(): void {
   for (const slug of SLUGS) sandbox.sentry.addMonitor(slug);
 }
 
-function tableRows(result: { report: { tables: Array<{ rows: string[][] }> } }): string[][] {
-  return result.report.tables[0]?.rows ?? [];
+/** The table as a terminal shows it. */
+function tableRows(result: ModeReport): string[][] {
+  return result.report.tables[0]?.rows.map(r => r.map(plainText)) ?? [];
 }
 
 describe('cleanup after a deploy', () => {
@@ -105,7 +108,7 @@ describe('cleanup after a deploy', () => {
     expect(deletes.map(r => decodeURIComponent(r.path))).toEqual([
       `/repos/acme/pipelines/git/refs/heads/${STAGE_BRANCH}`
     ]);
-    expect(result.report.notes.map(n => n.text).join('\n')).toContain(
+    expect(result.report.notes.map(n => plainText(n.text)).join('\n')).toContain(
       'Sentry cron monitors were not touched'
     );
   });

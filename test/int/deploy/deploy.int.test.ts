@@ -19,6 +19,7 @@ import {
   STAGED_NAMES as NAMES
 } from '../../helpers/dataset-fixture.js';
 import type { KubeObject } from '../../helpers/fake-kube.js';
+import { plainText } from '../../../src/summary.js';
 import { startSandbox, unreachableKubeconfig, type Sandbox } from '../../helpers/deploy-harness.js';
 
 let sandbox: Sandbox;
@@ -101,7 +102,15 @@ describe('deploy from a stage branch', () => {
 
     // The report a user reads: a row per CronJob and how to clean up.
     const table = result.report.tables[0];
-    expect(table?.rows).toContainEqual([NAMES[1], 'update', '15 */6 * * *', image, 'created']);
+    // The image is a fact, not a column: every row runs it.
+    expect(table?.headers).toEqual(['CronJob', 'Kind', 'Schedule', 'Result']);
+    expect(table?.rows.map(r => r.map(plainText))).toContainEqual([
+      NAMES[1],
+      'update',
+      '15 */6 * * *',
+      'created'
+    ]);
+    expect(result.report.facts).toContainEqual({ label: 'Image', value: image, code: true });
     expect(result.report.headline).toBe(
       'Staged noaa-gfs-forecast 0.3.0: 3 created, 0 updated, 0 pruned'
     );
@@ -419,7 +428,7 @@ describe('the cleanup command in the deploy summary', () => {
     const { result } = await sandbox.deploy({ inputs: { namespace: 'team-a', 'dry-run': 'true' } });
     const commands = result.report.notes.filter(n => n.code).map(n => n.text);
     expect(commands).toContainEqual(
-      'npx staging-action cleanup --dataset-id noaa-gfs-forecast --version 0.3.0 --namespace team-a'
+      'staging-action cleanup --dataset-id noaa-gfs-forecast --version 0.3.0 --namespace team-a'
     );
   });
 });

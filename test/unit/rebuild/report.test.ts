@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildRebuildReport, rebuildOutputs } from '../../../src/rebuild/report.js';
 import type { PrOutcome, RebuildResult } from '../../../src/rebuild/types.js';
-import { renderText } from '../../../src/summary.js';
+import { webLinks } from '../../../src/inputs/context.js';
+import { plainText, renderText, type Span, type Text } from '../../../src/summary.js';
 
 const BASE = '1a2b3c4d5e6f708192a3b4c5d6e7f80912345678';
 const STAGING = '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432';
@@ -55,18 +56,18 @@ function result(over: Partial<RebuildResult> = {}): RebuildResult {
   };
 }
 
+const links = webLinks({
+  serverUrl: 'https://github.example.com',
+  repository: { owner: 'octo', repo: 'gitops' }
+});
+
 describe('buildRebuildReport', () => {
-  it('heads the report with what happened to staging', () => {
+  it('heads the report with what happened to staging and the counts', () => {
     const headline = (over: Partial<RebuildResult>): string =>
       buildRebuildReport(result(over)).headline;
     expect(headline({})).toBe('Pushed staging: 2 merged, 3 skipped');
     expect(headline({ created: true })).toBe('Created staging: 2 merged, 3 skipped');
-    expect(headline({ result: 'unchanged' })).toBe(
-      'Staging unchanged: candidate tree equals staging (nothing pushed)'
-    );
-    expect(headline({ result: 'unchanged', fastPath: true })).toBe(
-      'Staging unchanged: candidate tree equals staging (nothing pushed), inputs unchanged since the last build'
-    );
+    expect(headline({ result: 'unchanged' })).toBe('Staging unchanged: 2 merged, 3 skipped');
     expect(headline({ result: 'lease-lost' })).toBe(
       'Lease lost: staging moved during the run; nothing overwritten — the next run rebuilds it'
     );
@@ -75,43 +76,117 @@ describe('buildRebuildReport', () => {
     );
   });
 
-  it('states base, staging branch and SHAs as facts', () => {
-    const report = buildRebuildReport(result());
+  it('states base, staging branch and SHAs as code, linked to their pages', () => {
+    const report = buildRebuildReport(result(), links);
     expect(report.title).toBe('Staging rebuild');
     expect(report.facts).toEqual([
-      { label: 'Base', value: 'main@1a2b3c4', code: true },
-      { label: 'Staging branch', value: 'staging', code: true },
-      { label: 'Staging SHA', value: STAGING, code: true },
+      {
+        label: 'Base',
+        value: 'main@1a2b3c4',
+        code: true,
+        href: `https://github.example.com/octo/gitops/commit/${BASE}`
+      },
+      {
+        label: 'Staging branch',
+        value: 'staging',
+        code: true,
+        href: 'https://github.example.com/octo/gitops/tree/staging'
+      },
+      {
+        label: 'Staging SHA',
+        value: STAGING,
+        code: true,
+        href: `https://github.example.com/octo/gitops/commit/${STAGING}`
+      },
       { label: 'Tree SHA', value: TREE, code: true }
     ]);
   });
 
-  it('says "(none)" for SHAs a run did not produce', () => {
+  it('says "(none)" for SHAs a run did not produce, and links no missing branch', () => {
     const report = buildRebuildReport(
-      result({ result: 'lease-lost', stagingSha: '', treeSha: '' })
+      result({ result: 'lease-lost', stagingSha: '', treeSha: '' }),
+      links
     );
-    expect(report.facts.slice(2)).toEqual([
+    expect(report.facts.slice(1)).toEqual([
+      { label: 'Staging branch', value: 'staging', code: true },
       { label: 'Staging SHA', value: '(none)' },
       { label: 'Tree SHA', value: '(none)' }
     ]);
   });
 
-  it('has one row per open PR, in merge order, with the reason for each outcome', () => {
-    const [table] = buildRebuildReport(result()).tables;
-    expect(table?.headers).toEqual(['PR', 'Title', 'Author', 'Outcome', 'Details']);
-    expect(table?.rows).toEqual([
-      ['#12', 'Add redis', '', 'merged', 'def5678'],
-      ['#14', 'Tune redis', '', 'skipped', 'conflict with #12 in apps/redis.yaml'],
-      ['#15', 'WIP', '', 'skipped', 'draft'],
-      ['#16', 'Flaky', '', 'skipped', 'CI failing: CI / test'],
-      ['#20', 'Bump chart', '', 'merged', 'abc1234']
+  it('lists merged PRs first, then the skipped ones grouped by reason', () => {
+    const more: PrOutcome[] = [
+      ...outcomes,
+      {
+        number: 11,
+        title: 'Also red',
+        author: null,
+        status: 'skipped',
+        reason: { kind: 'ci-failing', checks: ['CI / lint'] }
+      },
+      {
+        number: 13,
+        title: 'Waiting',
+        author: null,
+        status: 'skipped',
+        reason: { kind: 'ci-pending', checks: ['CI / test'] }
+      }
+    ];
+    const [table] = buildRebuildReport(result({ outcomes: more })).tables;
+    expect(table?.headers).toEqual(['PR', 'Title', 'Outcome', 'Details']);
+    expect(table?.rows.map(r => r.map(plainText))).toEqual([
+      ['#12', 'Add redis', 'merged', 'def5678'],
+      ['#20', 'Bump chart', 'merged', 'abc1234'],
+      ['#14', 'Tune redis', 'conflict', 'conflict with #12 in apps/redis.yaml'],
+      ['#11', 'Also red', 'CI failing', 'CI failing: CI / lint'],
+      ['#16', 'Flaky', 'CI failing', 'CI failing: CI / test'],
+      ['#13', 'Waiting', 'CI pending', 'CI pending: CI / test'],
+      ['#15', 'WIP', 'draft', '']
     ]);
   });
 
-  it('shows the author when the outcome carries one', () => {
+  it('marks each outcome with its own icon, merged ones in bold', () => {
+    const [table] = buildRebuildReport(result()).tables;
+    const outcome = (n: number): Span =>
+      table?.rows.find(r => plainText(r[0] ?? '') === `#${n}`)?.[2] as Span;
+    expect(outcome(12)).toEqual({ text: 'merged', icon: '✅', strong: true });
+    expect(outcome(14)).toMatchObject({ text: 'conflict', icon: '⚠️', strong: false });
+    expect(outcome(16)).toMatchObject({ text: 'CI failing', icon: '❌' });
+    expect(outcome(15)).toMatchObject({ text: 'draft', icon: '📝' });
+    const icons = new Set([12, 14, 15, 16].map(n => outcome(n).icon));
+    expect(icons.size).toBe(4);
+  });
+
+  it('links PR numbers, merged commits and the checks behind a CI verdict', () => {
+    const [table] = buildRebuildReport(result(), links).tables;
+    const row = (n: number): Text[] =>
+      table?.rows.find(r => plainText(r[0] ?? '') === `#${n}`) ?? [];
+    const repo = 'https://github.example.com/octo/gitops';
+    expect(row(12)[0]).toEqual({ text: '#12', href: `${repo}/pull/12` });
+    expect(row(12)[3]).toEqual({
+      text: 'def5678',
+      code: true,
+      href: `${repo}/commit/def5678000000000000000000000000000000012`
+    });
+    expect(row(16)[3]).toEqual({ text: 'CI failing: CI / test', href: `${repo}/pull/16/checks` });
+    // The title is the PR's own text, never markup or a link of its own.
+    expect(row(12)[1]).toBe('Add redis');
+  });
+
+  it('shows the Author column only when an outcome carries an author', () => {
     const withAuthor: PrOutcome & { author: string } = { ...outcomes[0], author: 'octocat' };
-    const [table] = buildRebuildReport(result({ outcomes: [withAuthor] })).tables;
-    expect(table?.rows[0]?.[2]).toBe('octocat');
+    const [table] = buildRebuildReport(result({ outcomes: [withAuthor, outcomes[3]] })).tables;
+    expect(table?.headers).toEqual(['PR', 'Title', 'Author', 'Outcome', 'Details']);
+    expect(table?.rows.map(r => plainText(r[2] ?? ''))).toEqual(['octocat', '']);
+  });
+
+  it('folds the table of an unchanged run under its counts', () => {
+    const unchanged = buildRebuildReport(result({ result: 'unchanged', fastPath: true }));
+    expect(unchanged.tables[0]?.folded).toBe('5 open pull request(s): 2 merged, 3 skipped');
+    expect(unchanged.notes).toEqual([
+      { text: 'Inputs unchanged since the last build: nothing fetched, merged or pushed.' }
+    ]);
+    expect(buildRebuildReport(result()).tables[0]?.folded).toBeUndefined();
   });
 
   it('says there is nothing to stage when no PR is open', () => {
@@ -122,9 +197,12 @@ describe('buildRebuildReport', () => {
   });
 
   it('renders as text a person can scan', () => {
-    const text = renderText(buildRebuildReport(result()));
+    const text = renderText(buildRebuildReport(result(), links));
     expect(text).toContain('Pushed staging: 2 merged, 3 skipped');
-    expect(text).toMatch(/^#14 +Tune redis +skipped +conflict with #12 in apps\/redis\.yaml$/m);
+    expect(text).toMatch(/^#14 +Tune redis +conflict +conflict with #12 in apps\/redis\.yaml$/m);
+    // No icons or URLs in a terminal's columns.
+    expect(text).not.toContain('✅');
+    expect(text).not.toContain('https://');
   });
 });
 
