@@ -4,12 +4,33 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+// ncc inlines the JSON: the bundle knows its version without a package.json next to it.
+import packageJson from '../package.json' with { type: 'json' };
 import { InputError, type InputSource } from './inputs/parse.js';
 import { INPUTS, MODE_ALIASES, MODE_NAMES, MODE_SUMMARIES, type InputSpec } from './inputs/spec.js';
 import { setLogSink, terminalSink } from './log.js';
 import { runMode } from './main.js';
+import { parseMode } from './mode.js';
 import { renderText } from './summary.js';
 import { errorMessage } from './util/errors.js';
+
+/** The tool's own version; `--version` is the dataset version, as in the action. */
+export const TOOL_VERSION: string = packageJson.version;
+
+/**
+ * `github:OWNER/REPO#vX.Y.Z`: what npx installs this release from (the package is not on the npm
+ * registry). OWNER/REPO come from package.json's `repository` when it names a GitHub repository.
+ */
+export function installSpec(pkg: { version: string; repository?: unknown }): string {
+  const field = pkg.repository;
+  const url = typeof field === 'object' && field !== null && 'url' in field ? field.url : field;
+  const raw = typeof url === 'string' ? url : '';
+  const repo =
+    /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(raw)?.[1] ??
+    (/github\.com[/:]/.test(raw) ? repositoryFromRemote(raw) : null) ??
+    'OWNER/staging-action';
+  return `github:${repo}#v${pkg.version}`;
+}
 
 type FlagInput = InputSpec & { cli: Extract<InputSpec['cli'], { flag: string }> };
 const FLAGS = INPUTS.filter((i): i is FlagInput => 'flag' in i.cli);
@@ -31,6 +52,7 @@ function helpText(): string {
       'Flags for every mode',
       [
         column('--json', 'also print the outputs as one JSON line'),
+        column('--tool-version', "print this tool's version (--version is the dataset's)"),
         column('--help', 'show this help')
       ]
     ]
@@ -43,12 +65,14 @@ function helpText(): string {
   const environment = [...new Set(INPUTS.flatMap(i => ('env' in i.cli ? (i.cli.env ?? []) : [])))];
   return [
     'Usage: staging-action <mode> [flags]',
+    `Without installing: npx --yes ${installSpec(packageJson)} <mode> [flags]`,
     '',
     'Modes:',
     ...modes,
     ...[...groups].flatMap(([group, lines]) => ['', `${group}:`, ...lines]),
     '',
     `Environment: ${environment.join(', ')}, GITHUB_API_URL.`,
+    `A GitHub token (GITHUB_TOKEN or GH_TOKEN, e.g. from gh auth token) is needed by: ${tokenModes().join(', ')}.`,
     '',
     'Example:',
     '  GITHUB_TOKEN=$(gh auth token) staging-action cleanup-staging \\',
@@ -58,6 +82,25 @@ function helpText(): string {
 }
 
 export const HELP = helpText();
+
+/** The modes that read the GitHub token, from the input spec (deploy never does). */
+function tokenModes(): readonly string[] {
+  const modes = INPUTS.find(i => i.name === 'github-token')?.modes ?? [];
+  return modes === 'all' ? MODE_NAMES : modes;
+}
+
+/**
+ * From a laptop the token comes from the environment: say which variables before any work, rather
+ * than octokit's "Parameter token or opts.auth is required" (or a mode's workflow-input wording).
+ */
+export function requireToken(inputs: InputSource): void {
+  const mode = parseMode(inputs.get('mode'));
+  if (!tokenModes().includes(mode) || inputs.get('github-token') !== '') return;
+  throw new InputError(
+    `${mode} uses the GitHub API and no token is set: export GITHUB_TOKEN or GH_TOKEN ` +
+      '(with the GitHub CLI: export GITHUB_TOKEN=$(gh auth token)).'
+  );
+}
 
 /** owner/repo of a GitHub remote URL (https or ssh), or null. */
 export function repositoryFromRemote(url: string): string | null {
@@ -92,6 +135,7 @@ function parseFlags(argv: string[]): ReturnType<typeof parseArgs> {
       options: {
         help: { type: 'boolean', short: 'h' },
         json: { type: 'boolean' },
+        'tool-version': { type: 'boolean' },
         ...Object.fromEntries(
           FLAGS.map(i => [
             i.name,
@@ -118,8 +162,9 @@ function parseFlags(argv: string[]): ReturnType<typeof parseArgs> {
 export function cliInputs(
   argv: string[],
   env: NodeJS.ProcessEnv
-): { inputs: InputSource; json: boolean } | 'help' {
+): { inputs: InputSource; json: boolean } | 'help' | 'tool-version' {
   const { values, positionals } = parseFlags(argv);
+  if (values['tool-version']) return 'tool-version';
   if (values.help || positionals.length === 0) return 'help';
   if (positionals.length > 1) {
     throw new InputError(`Expected one mode, got '${positionals.join(' ')}'. See --help.`);
@@ -152,6 +197,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       process.stdout.write(HELP);
       return 0;
     }
+    if (parsed === 'tool-version') {
+      process.stdout.write(`staging-action ${TOOL_VERSION}\n`);
+      return 0;
+    }
+    requireToken(parsed.inputs);
     // Paths in the config are relative to the repository root, wherever in it the CLI is run:
     // from a subdirectory, cleanup would otherwise miss the config and look in the wrong namespace.
     const root = gitOutput(['rev-parse', '--show-toplevel']).trim();

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliInputs, HELP, main, repositoryFromRemote } from '../../src/cli.js';
+import { readFileSync } from 'node:fs';
+import {
+  cliInputs,
+  HELP,
+  installSpec,
+  main,
+  repositoryFromRemote,
+  TOOL_VERSION
+} from '../../src/cli.js';
 import { readCleanupSettings } from '../../src/cleanup/settings.js';
 import type { InputSource } from '../../src/inputs/parse.js';
 import { readRebuildSettings } from '../../src/rebuild/settings.js';
@@ -27,7 +35,7 @@ function parse(
   env: NodeJS.ProcessEnv = {}
 ): { inputs: InputSource; json: boolean } {
   const parsed = cliInputs(argv, { ...ENV, ...env });
-  if (parsed === 'help') throw new Error('expected inputs, got help');
+  if (typeof parsed === 'string') throw new Error(`expected inputs, got ${parsed}`);
   return parsed;
 }
 
@@ -244,5 +252,72 @@ describe('main', () => {
     expect(code).toBe(1);
     // Inside jest's VM, Node's own errors come from another realm and print with their class name.
     expect(err).toMatch(/^staging-action: (TypeError \[\w+\]: )?Unknown option '--bogus'/);
+  });
+
+  it("prints the tool's version with --tool-version, whatever else is given", async () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(TOOL_VERSION).toBe(pkg.version);
+    for (const argv of [['--tool-version'], ['cleanup', '--tool-version', '--version', '0.3.0']]) {
+      const { code, out, err } = await capture(() => main(argv, ENV));
+      expect({ code, out, err }).toEqual({
+        code: 0,
+        out: `staging-action ${pkg.version}\n`,
+        err: ''
+      });
+    }
+  });
+
+  it.each(['cleanup', 'cleanup-staging', 'rebuild'])(
+    '%s without a token names where one comes from, before any work',
+    async mode => {
+      const { code, out, err } = await capture(() =>
+        main([mode, '--dataset-id', 'x', '--version', '1.0.0'], { ...ENV, GITHUB_TOKEN: '' })
+      );
+      expect(code).toBe(1);
+      expect(out).toBe('');
+      expect(err).toBe(
+        `staging-action: ${mode.replace('-staging', '')} uses the GitHub API and no token is set: ` +
+          'export GITHUB_TOKEN or GH_TOKEN (with the GitHub CLI: export GITHUB_TOKEN=$(gh auth token)).\n'
+      );
+    }
+  );
+
+  it('deploy asks for no GitHub token', async () => {
+    // Stops at the first thing deploy does need (an image), not at a token.
+    const { code, err } = await capture(() =>
+      main(['deploy', '--dataset-id', 'x', '--version', '1.0.0'], ENV)
+    );
+    expect(code).toBe(1);
+    expect(err).toMatch(/^staging-action: Set 'docker-image'/);
+    expect(err).not.toMatch(/token/i);
+  });
+});
+
+describe('--help', () => {
+  it('says how to run this release without installing it', () => {
+    expect(HELP).toContain(
+      `Without installing: npx --yes ${installSpec({ version: TOOL_VERSION })}`
+    );
+    expect(HELP).not.toMatch(/npx staging-action/);
+    expect(HELP).toMatch(/^ {2}--tool-version +print this tool's version/m);
+  });
+
+  it('names the modes that need a GitHub token', () => {
+    expect(HELP).toContain('is needed by: rebuild, cleanup.');
+  });
+});
+
+describe('installSpec', () => {
+  it.each([
+    [undefined, 'github:OWNER/staging-action#v1.2.3'],
+    ['acme/staging-action', 'github:acme/staging-action#v1.2.3'],
+    ['github:acme/staging-action', 'github:acme/staging-action#v1.2.3'],
+    [
+      { type: 'git', url: 'git+https://github.com/acme/staging-action.git' },
+      'github:acme/staging-action#v1.2.3'
+    ],
+    ['https://gitlab.com/acme/staging-action', 'github:OWNER/staging-action#v1.2.3']
+  ])('repository %j → %s', (repository, expected) => {
+    expect(installSpec({ version: '1.2.3', repository })).toBe(expected);
   });
 });
