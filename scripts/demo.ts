@@ -19,12 +19,28 @@ import {
 } from '../test/helpers/run-action.ts';
 
 const TOKEN = 'ghs_fake-write';
-// The runner's files (event payloads, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) for every run below;
-// made when this file runs (scripts/local-action.ts only imports the rebuild sandbox).
-let files: RunnerFiles;
 
-function banner(text: string): void {
-  process.stdout.write(`\n${'━'.repeat(78)}\n${text}\n${'━'.repeat(78)}\n`);
+/** Where the demo's scenarios report: the terminal (`npm run demo`) or the summary renderer. */
+export interface DemoOutput {
+  print(text: string): void;
+  /** The job summary (HTML) of one action run, by scenario name. */
+  summary(name: string, html: string): void;
+  /**
+   * Clean up as the README's cleanup workflow does (the action on a `delete` event, which writes a
+   * job summary) instead of with the CLI from a laptop.
+   */
+  cleanupAsAction?: boolean;
+}
+
+const terminal: DemoOutput = {
+  print: text => {
+    process.stdout.write(text);
+  },
+  summary: () => undefined
+};
+
+function banner(out: DemoOutput, text: string): void {
+  out.print(`\n${'━'.repeat(78)}\n${text}\n${'━'.repeat(78)}\n`);
 }
 
 function check(ok: boolean, what: string): void {
@@ -160,11 +176,11 @@ export async function startRebuildSandbox(files: RunnerFiles): Promise<RebuildSa
   }
 }
 
-async function demoRebuild(): Promise<void> {
-  banner('rebuild: staging = main + every open PR whose CI passes');
+async function demoRebuild(files: RunnerFiles, out: DemoOutput): Promise<void> {
+  banner(out, 'rebuild: staging = main + every open PR whose CI passes');
   const { origin, github, inputs, env, close } = await startRebuildSandbox(files);
   try {
-    process.stdout.write(
+    out.print(
       `Sandbox: ${origin.dir}\n7 open PRs; running \`node dist/index.js\` with the README workflow's inputs:\n` +
         `${Object.entries(inputs)
           .filter(([k]) => k !== 'github-token')
@@ -172,16 +188,15 @@ async function demoRebuild(): Promise<void> {
           .join('\n')}\n\n`
     );
     const first = await runAction(files, inputs, env);
-    process.stdout.write(summaryAsText(first.summary));
-    process.stdout.write(
-      `\nOutputs: ${JSON.stringify(first.outputs, null, 1).replace(/\n\s*/g, ' ')}\n`
-    );
+    out.summary('rebuild', first.summary);
+    out.print(summaryAsText(first.summary));
+    out.print(`\nOutputs: ${JSON.stringify(first.outputs, null, 1).replace(/\n\s*/g, ' ')}\n`);
     check(
       first.code === 0 && first.outputs.result === 'pushed',
       `first rebuild failed:\n${first.stdout}${first.stderr}`
     );
     const log = await origin.log('refs/heads/staging');
-    process.stdout.write(
+    out.print(
       `\ngit log staging:\n${log
         .slice(0, 5)
         .map(l => `  ${l}`)
@@ -190,8 +205,9 @@ async function demoRebuild(): Promise<void> {
 
     github.reset();
     const second = await runAction(files, inputs, env);
+    out.summary('rebuild-unchanged', second.summary);
     const gitRequests = github.requests.filter(r => r.kind.startsWith('git-')).length;
-    process.stdout.write(
+    out.print(
       `\nRun again with nothing changed: ${second.summary.match(/<strong>(.*?)<\/strong>/)?.[1] ?? '?'}\n` +
         `  (${github.requests.length} API request(s), ${gitRequests} git request(s): the fast path)\n`
     );
@@ -227,8 +243,11 @@ spec:
               image: prom/statsd-exporter:v0.26.0
 `;
 
-async function demoDatasets(): Promise<void> {
-  banner('deploy: stage noaa-gfs-forecast v0.3.0 from a push to stage/noaa-gfs-forecast/v0.3.0');
+async function demoDatasets(files: RunnerFiles, out: DemoOutput): Promise<void> {
+  banner(
+    out,
+    'deploy: stage noaa-gfs-forecast v0.3.0 from a push to stage/noaa-gfs-forecast/v0.3.0'
+  );
   const origin = await createOrigin({
     files: {
       '.github/staging.yml': [
@@ -284,45 +303,19 @@ async function demoDatasets(): Promise<void> {
       },
       env
     );
-    process.stdout.write(summaryAsText(deploy.summary));
+    out.summary('deploy', deploy.summary);
+    out.print(summaryAsText(deploy.summary));
     check(deploy.code === 0, `deploy failed:\n${deploy.stdout}${deploy.stderr}`);
     const live = kube.cronJobs('datasets').map(c => (c.metadata as { name: string }).name);
-    process.stdout.write(`\nIn the (fake) cluster, namespace datasets: ${live.join(', ')}\n`);
+    out.print(`\nIn the (fake) cluster, namespace datasets: ${live.join(', ')}\n`);
     check(live.length === 3, 'deploy did not create three CronJobs');
 
-    banner('cleanup: from a laptop with the CLI (`npx staging-action cleanup-staging ...`)');
     for (const name of live) sentry.addMonitor(name.slice(0, 50).replace(/-+$/, ''));
-    const kubeconfig = join(origin.dir, 'kubeconfig');
-    await writeFile(kubeconfig, kube.kubeconfig());
-    const args = [
-      'cleanup-staging',
-      '--dataset-id',
-      'noaa-gfs-forecast',
-      '--version',
-      '0.3.0',
-      '--kubeconfig',
-      kubeconfig,
-      '--sentry-org',
-      'acme',
-      '--sentry-url',
-      sentry.url
-    ];
-    process.stdout.write(`$ staging-action ${args.join(' ')}\n`);
-    const cleanup = await spawnNode([cliEntry(), ...args], {
-      cwd: workspace,
-      env: {
-        GITHUB_TOKEN: TOKEN,
-        SENTRY_AUTH_TOKEN: 'sntrys_demo',
-        GITHUB_REPOSITORY: 'acme/pipelines',
-        GITHUB_API_URL: github.url
-      }
-    });
-    // The CLI logs each phase, then prints the report: show the report.
-    const report = cleanup.stdout.indexOf('Staging cleanup');
-    process.stdout.write(report >= 0 ? cleanup.stdout.slice(report) : cleanup.stdout);
-    process.stdout.write(cleanup.stderr);
+    const cleanup = out.cleanupAsAction
+      ? await cleanupAction(files, out, { kube, sentry, env, branch })
+      : await cleanupCli(out, { kube, sentry, workspace, origin, github });
     check(
-      cleanup.code === 0 &&
+      cleanup === 0 &&
         kube.cronJobs('datasets').length === 0 &&
         (await origin.revParse(`refs/heads/${branch}`)) === null,
       'cleanup did not remove everything'
@@ -333,12 +326,102 @@ async function demoDatasets(): Promise<void> {
   }
 }
 
-if (import.meta.main) {
-  files = await runnerFiles();
+interface Fakes {
+  kube: Awaited<ReturnType<typeof startFakeKube>>;
+  sentry: Awaited<ReturnType<typeof startFakeSentry>>;
+}
+
+/** The README's cleanup workflow: the action on the `delete` event of the stage branch. */
+async function cleanupAction(
+  files: RunnerFiles,
+  out: DemoOutput,
+  { kube, sentry, env, branch }: Fakes & { env: Record<string, string>; branch: string }
+): Promise<number | null> {
+  banner(out, 'cleanup: the cleanup workflow, on the deletion of the stage branch');
+  const run = await runAction(
+    files,
+    {
+      mode: 'cleanup',
+      kubeconfig: kube.kubeconfig(),
+      'sentry-auth-token': 'sntrys_demo',
+      'sentry-org': 'acme',
+      'sentry-url': sentry.url,
+      'github-token': TOKEN
+    },
+    {
+      ...env,
+      GITHUB_EVENT_NAME: 'delete',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_EVENT_PATH: await files.event({
+        ref: branch,
+        ref_type: 'branch',
+        repository: { default_branch: 'main' }
+      })
+    }
+  );
+  out.summary('cleanup', run.summary);
+  out.print(summaryAsText(run.summary));
+  if (run.code !== 0) out.print(run.stdout + run.stderr);
+  return run.code;
+}
+
+/** The same cleanup from a laptop, with the CLI. */
+async function cleanupCli(
+  out: DemoOutput,
+  {
+    kube,
+    sentry,
+    workspace,
+    origin,
+    github
+  }: Fakes & {
+    workspace: string;
+    origin: Awaited<ReturnType<typeof createOrigin>>;
+    github: Awaited<ReturnType<typeof startFakeGitHub>>;
+  }
+): Promise<number | null> {
+  banner(out, 'cleanup: from a laptop with the CLI (`staging-action cleanup-staging ...`)');
+  const kubeconfig = join(origin.dir, 'kubeconfig');
+  await writeFile(kubeconfig, kube.kubeconfig());
+  const args = [
+    'cleanup-staging',
+    '--dataset-id',
+    'noaa-gfs-forecast',
+    '--version',
+    '0.3.0',
+    '--kubeconfig',
+    kubeconfig,
+    '--sentry-org',
+    'acme',
+    '--sentry-url',
+    sentry.url
+  ];
+  out.print(`$ staging-action ${args.join(' ')}\n`);
+  const cleanup = await spawnNode([cliEntry(), ...args], {
+    cwd: workspace,
+    env: {
+      GITHUB_TOKEN: TOKEN,
+      SENTRY_AUTH_TOKEN: 'sntrys_demo',
+      GITHUB_REPOSITORY: 'acme/pipelines',
+      GITHUB_API_URL: github.url
+    }
+  });
+  // The CLI logs each phase, then prints the report: show the report.
+  const report = cleanup.stdout.indexOf('Staging cleanup');
+  out.print(report >= 0 ? cleanup.stdout.slice(report) : cleanup.stdout);
+  out.print(cleanup.stderr);
+  return cleanup.code;
+}
+
+/** Every scenario, one after the other, each in its own sandbox. */
+export async function runDemo(out: DemoOutput): Promise<void> {
+  const files = await runnerFiles();
   try {
-    await demoRebuild();
-    await demoDatasets();
+    await demoRebuild(files, out);
+    await demoDatasets(files, out);
   } finally {
     await files.cleanup();
   }
 }
+
+if (import.meta.main) await runDemo(terminal);

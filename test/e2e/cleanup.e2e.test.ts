@@ -2,6 +2,7 @@
 // "Clean up staged dataset" workflow when a stage branch is deleted.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { monitorSlug } from '../../src/io/sentry.js';
+import { childElements, findAll, parseHtml, textContent } from '../helpers/html.js';
 import { STAGE_BRANCH, STAGED_NAMES as NAMES } from '../helpers/dataset-fixture.js';
 import {
   REPOSITORY,
@@ -82,10 +83,15 @@ describe('node dist/index.js, mode cleanup, on a delete event', () => {
       NAMES.map(name => ({ name, action: 'deleted' }))
     );
     expect(run.outputs['store-path']).toBe('s3://bucket/datasets/noaa-gfs-forecast/v0.3.0.zarr');
-    expect(run.summary).toContain(`<tr><td>CronJob</td><td>${NAMES[1]}</td><td>deleted</td></tr>`);
-    expect(run.summary).toContain(
-      '<tr><td>Sentry monitor</td><td>staging-noaa-gfs-forecast-v0-3-0-archive-grib-file</td><td>deleted</td></tr>'
+    const rows = findAll(parseHtml(run.summary), 'tr').map(tr =>
+      childElements(tr, 'td').map(textContent)
     );
+    expect(rows).toContainEqual(['CronJob', NAMES[1], '🗑️ deleted']);
+    expect(rows).toContainEqual([
+      'Sentry monitor',
+      'staging-noaa-gfs-forecast-v0-3-0-archive-grib-file',
+      '🗑️ deleted'
+    ]);
     expect(run.summary).toContain('aws s3 rm --recursive');
     expect(run.stdout).toContain(`::add-mask::${SENTRY_TOKEN}`);
 

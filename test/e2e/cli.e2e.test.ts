@@ -1,7 +1,7 @@
 // The `staging-action` CLI (package.json's bin, from dist/) run from a laptop's shell: flags for
 // inputs, tokens from the environment, the report printed as text.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorSlug } from '../../src/io/sentry.js';
 import {
@@ -17,7 +17,7 @@ import {
   startSandbox,
   type Sandbox
 } from '../helpers/deploy-harness.js';
-import { cliEntry, runnerFiles, spawnNode, type RunnerFiles } from '../helpers/run-action.js';
+import { cliEntry, ROOT, runnerFiles, spawnNode, type RunnerFiles } from '../helpers/run-action.js';
 
 let sandbox: Sandbox;
 let files: RunnerFiles;
@@ -47,7 +47,9 @@ function cli(
   cwd = mainCheckout,
   env: Record<string, string> = {}
 ): ReturnType<typeof spawnNode> {
-  return spawnNode([cliEntry(), ...args], { cwd, env: { ...shellEnv(), ...env } });
+  // An empty value removes the variable: the shell did not export it.
+  const merged = Object.entries({ ...shellEnv(), ...env }).filter(([, value]) => value !== '');
+  return spawnNode([cliEntry(), ...args], { cwd, env: Object.fromEntries(merged) });
 }
 
 describe('staging-action cleanup-staging', () => {
@@ -124,7 +126,7 @@ describe('staging-action cleanup-staging', () => {
 });
 
 describe('staging-action deploy-staging', () => {
-  it('stages the version from a full checkout of the stage branch', async () => {
+  it('stages the version from a full checkout of the stage branch, with no GitHub token', async () => {
     const checkout = await sandbox.repo.checkout({ ref: STAGE_BRANCH, depth: 0 });
     const image = `${IMAGE_REPOSITORY}:${sandbox.repo.stageSha}`;
 
@@ -141,14 +143,20 @@ describe('staging-action deploy-staging', () => {
         kubeconfigFile,
         '--json'
       ],
-      checkout
+      checkout,
+      // deploy reads git and the cluster, never the GitHub API.
+      { GITHUB_TOKEN: '', SENTRY_AUTH_TOKEN: '' }
     );
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(sandbox.names()).toEqual(NAMES);
     expect(run.stdout).toMatch(
-      new RegExp(`^${NAMES[1]} +update +15 \\*/6 \\* \\* \\* +${image} +created$`, 'm')
+      new RegExp(`^${NAMES[1]} +update +15 \\*/6 \\* \\* \\* +created$`, 'm')
+    );
+    expect(run.stdout).toContain(`Image: ${image}`);
+    expect(run.stdout).toContain(
+      'staging-action cleanup --dataset-id noaa-gfs-forecast --version 0.3.0'
     );
     const json = run.stdout.trim().split('\n').at(-1) ?? '';
     expect(JSON.parse(json)).toMatchObject({
@@ -157,7 +165,39 @@ describe('staging-action deploy-staging', () => {
   });
 });
 
+describe('staging-action cleanup without a token', () => {
+  it('names where a token comes from and deletes nothing', async () => {
+    await sandbox.deploy();
+    sandbox.kube.requests.length = 0;
+
+    const run = await cli(
+      ['cleanup', '--dataset-id', DATASET_ID, '--version', '0.3.0', '--kubeconfig', kubeconfigFile],
+      mainCheckout,
+      { GITHUB_TOKEN: '', SENTRY_AUTH_TOKEN: '' }
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'staging-action: cleanup uses the GitHub API and no token is set: export GITHUB_TOKEN or ' +
+        'GH_TOKEN (with the GitHub CLI: export GITHUB_TOKEN=$(gh auth token)).\n'
+    );
+    expect(run.stdout).toBe('');
+    expect(sandbox.kube.requests).toEqual([]);
+    expect(sandbox.names()).toEqual(NAMES);
+    expect(await sandbox.branchExists()).toBe(true);
+  });
+});
+
 describe('usage', () => {
+  it("--tool-version prints the bundle's own version", async () => {
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    // Away from the checkout: the version is in the bundle, not read from a package.json.
+    const run = await cli(['--tool-version'], files.dir);
+    expect(run).toEqual({ code: 0, stdout: `staging-action ${pkg.version}\n`, stderr: '' });
+  });
+
   it('--help prints the usage', async () => {
     const run = await cli(['--help']);
     expect(run.code).toBe(0);

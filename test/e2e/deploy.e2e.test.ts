@@ -7,6 +7,7 @@ import {
   STAGE_BRANCH,
   STAGED_NAMES as NAMES
 } from '../helpers/dataset-fixture.js';
+import { childElements, findAll, parseHtml, textContent } from '../helpers/html.js';
 import { REPOSITORY, WRITE_TOKEN, startSandbox, type Sandbox } from '../helpers/deploy-harness.js';
 import {
   exampleWorkflow,
@@ -79,9 +80,12 @@ describe('node dist/index.js, mode deploy', () => {
       { name: NAMES[2], kind: 'validate', schedule: '52 1 * * *', image, action: 'created' }
     ]);
     expect(run.outputs['store-path']).toBe('s3://bucket/datasets/noaa-gfs-forecast/v0.3.0.zarr');
-    expect(run.summary).toContain(
-      `<tr><td>${NAMES[1]}</td><td>update</td><td>22 */6 * * *</td><td>${image}</td><td>created</td></tr>`
-    );
+    const summary = parseHtml(run.summary);
+    const rows = findAll(summary, 'tr').map(tr => childElements(tr).map(textContent));
+    // The image is a fact above the table, not a column.
+    expect(rows[0]).toEqual(['CronJob', 'Kind', 'Schedule', 'Result']);
+    expect(rows).toContainEqual([NAMES[1], 'update', '22 */6 * * *', '✅ created']);
+    expect(findAll(summary, 'li').map(textContent)).toContain(`Image: ${image}`);
     expect(run.summary).toContain('Staged noaa-gfs-forecast 0.3.0: 3 created, 0 updated, 0 pruned');
     expect(sandbox.names()).toEqual(NAMES);
     const update = sandbox.cronJobs()[1] as { spec: { schedule: string } };

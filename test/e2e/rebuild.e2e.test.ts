@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
+import { childElements, findAll, parseHtml, textContent } from '../helpers/html.js';
 import { WORKFLOW_PATH, startHub, type Hub, type Scenario } from '../helpers/rebuild-harness.js';
 import {
   ROOT,
@@ -168,12 +169,28 @@ describe('node dist/index.js, mode rebuild', () => {
     expect(after).toEqual(before);
     expect(await s.origin.showFile('refs/heads/staging', 'config.yaml')).toBe('replicas: 2\n');
 
-    expect(run.summary).toContain('<h2>Staging rebuild</h2>');
-    expect(run.summary).toContain('<p><strong>Created staging: 4 merged, 2 skipped</strong></p>');
-    for (const n of [1, 2, 3, 4, 5, 6]) expect(run.summary).toContain(`<tr><td>#${n}</td>`);
-    expect(run.summary).toContain('<td>conflict with #1 in config.yaml</td>');
-    expect(run.summary).toContain('<td>&lt;img src=x onerror=alert(1)&gt;</td>');
-    expect(run.summary).not.toContain('<img');
+    const summary = parseHtml(run.summary);
+    expect(findAll(summary, 'h2').map(textContent)).toEqual(['Staging rebuild']);
+    expect(textContent(findAll(summary, 'strong')[0] ?? summary)).toBe(
+      'Created staging: 4 merged, 2 skipped'
+    );
+    const rows = findAll(summary, 'tr')
+      .slice(1)
+      .map(tr => childElements(tr, 'td').map(textContent));
+    expect(rows.map(r => [r[0], r[3]])).toEqual([
+      ['#1', '✅ merged'],
+      ['#2', '✅ merged'],
+      ['#5', '✅ merged'],
+      ['#6', '✅ merged'],
+      ['#3', '⚠️ conflict'],
+      ['#4', '❌ CI failing']
+    ]);
+    expect(rows[4]?.[4]).toBe('conflict with #1 in config.yaml');
+    expect(rows.map(r => r[1])).toContain('<img src=x onerror=alert(1)>');
+    expect(findAll(summary, 'img')).toEqual([]);
+    expect(findAll(summary, 'a').map(a => a.attrs.href)).toContain(
+      `${s.fake.url}/${s.slug}/pull/1`
+    );
 
     const statuses = (n: number): unknown[] =>
       (s.fake.repo(s.slug).checks.get(heads.get(n) as string) ?? []).filter(
@@ -204,7 +221,8 @@ describe('node dist/index.js, mode rebuild', () => {
       merged: '[1,2,5,6]',
       'staging-sha': staging
     });
-    expect(run.summary).toContain('inputs unchanged since the last build');
+    expect(run.summary).toContain('Inputs unchanged since the last build');
+    expect(findAll(parseHtml(run.summary), 'details')).toHaveLength(1);
     expect(s.fake.requests.slice(mark).map(r => r.kind)).toEqual(['graphql']);
     expect(await s.staging()).toBe(staging);
   });

@@ -288,6 +288,11 @@ export function summaryAsText(html: string): string {
       });
     } else if (block.startsWith('<ul>')) {
       for (const li of block.matchAll(/<li>(.*?)<\/li>/g)) out.push(`  - ${text(li[1] ?? '')}`);
+    } else if (block.startsWith('<details>')) {
+      // A folded table: its line, then the table as if unfolded.
+      out.push(`  ▸ ${text(block)}`);
+    } else if (block === '</details>') {
+      continue;
     } else if (block.startsWith('<h2>')) {
       out.push(`## ${text(block)}`);
     } else if (block.startsWith('<pre>')) {

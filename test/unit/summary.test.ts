@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { escapeHtml, renderHtml, renderText, type Report, type Table } from '../../src/summary.js';
+import { childElements, elements, findAll, parseHtml, textContent } from '../helpers/html.js';
 
 function report(rows: string[][]): Report {
   return {
@@ -121,6 +122,21 @@ describe('renderHtml with spans', () => {
     expect(text).toContain('delete stage/x/v1.0.0');
     expect(text).not.toContain('✅');
     expect(text).not.toContain('https://');
+  });
+});
+
+describe('renderHtml, parsed', () => {
+  it('builds the table a browser would, hostile titles as text', () => {
+    const root = parseHtml(renderHtml(report(hostile)));
+    expect(elements(root).filter(e => e.tag === 'img' || e.tag === 'script')).toEqual([]);
+    const rows = findAll(root, 'tr').map(tr => childElements(tr).map(textContent));
+    expect(rows).toEqual([['PR', 'Title', 'Outcome'], ...hostile]);
+  });
+
+  it('the same check fails on unescaped markup', () => {
+    const raw = '<table><tr><td><img src=x onerror=alert(1)></td></tr></table>';
+    expect(findAll(parseHtml(raw), 'img')).toHaveLength(1);
+    expect(() => parseHtml('<table><tr><td></td></table>')).toThrow(/does not balance/);
   });
 });
 
