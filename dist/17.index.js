@@ -6,15 +6,20 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ee: () => (/* binding */ webLinks),
 /* harmony export */   O5: () => (/* binding */ eventString),
 /* harmony export */   j_: () => (/* binding */ readEvent),
 /* harmony export */   yI: () => (/* binding */ readContext)
 /* harmony export */ });
+/* unused harmony export cliCommand */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3718);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3718);
 // What every mode knows about the run it is in: the repository, the API endpoints, the workspace,
 // the event payload. Read from the GITHUB_* environment (or the CLI's flags) once.
+
 
 
 /** The event payload, when the run has one (absent for the CLI). */
@@ -39,23 +44,48 @@ function eventString(event, ...path) {
     }
     return typeof cur === 'string' && cur !== '' ? cur : null;
 }
-/** The package is not on the npm registry: npx fetches it from the action's own repository. */
+/**
+ * The package is not on the npm registry (and `npx staging-action` would fetch whatever package
+ * owns that name there): npx fetches it from the action's own repository at the ref the workflow
+ * uses. `uses: ./` at the root of a checkout runs this repository at the checked-out commit.
+ * Anywhere else (the CLI, an action in a subfolder) it is the bin's name, as the README installs it.
+ */
 function cliCommand(env) {
-    const repository = env.GITHUB_ACTION_REPOSITORY;
-    if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository))
-        return 'npx staging-action';
-    const ref = env.GITHUB_ACTION_REF ?? '';
-    return `npx --yes github:${repository}${/^[\w./-]+$/.test(ref) ? `#${ref}` : ''}`;
+    const ref = (value) => value && /^[\w./-]+$/.test(value) && !value.startsWith('-') ? `#${value}` : '';
+    const action = env.GITHUB_ACTION_REPOSITORY;
+    if (action && REPOSITORY.test(action)) {
+        return `npx --yes github:${action}${ref(env.GITHUB_ACTION_REF)}`;
+    }
+    const self = env.GITHUB_REPOSITORY;
+    const local = env.GITHUB_ACTION_PATH && env.GITHUB_WORKSPACE;
+    if (local &&
+        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_ACTION_PATH ?? '') === (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE ?? '') &&
+        self &&
+        REPOSITORY.test(self) &&
+        /^[0-9a-f]{40}$/.test(env.GITHUB_SHA ?? '')) {
+        return `npx --yes github:${self}${ref(env.GITHUB_SHA)}`;
+    }
+    return 'staging-action';
+}
+const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
+function webLinks(context) {
+    const repo = `${context.serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(context.repository.owner)}/${encodeURIComponent(context.repository.repo)}`;
+    return {
+        pullRequest: number => `${repo}/pull/${number}`,
+        checks: number => `${repo}/pull/${number}/checks`,
+        commit: sha => `${repo}/commit/${encodeURIComponent(sha)}`,
+        branch: name => `${repo}/tree/${name.split('/').map(encodeURIComponent).join('/')}`
+    };
 }
 function readContext(inputs, env) {
     const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-    const repository = (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepository */ .SU)(inputs.get('repository') || env.GITHUB_REPOSITORY || '');
+    const repository = (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .SU)(inputs.get('repository') || env.GITHUB_REPOSITORY || '');
     const runId = env.GITHUB_RUN_ID;
     return {
         repository,
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, ''),
         serverUrl,
-        dryRun: (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)('dry-run', inputs.get('dry-run'), false),
+        dryRun: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)('dry-run', inputs.get('dry-run'), false),
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         runUrl: runId
             ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}`
@@ -441,6 +471,8 @@ __webpack_require__.d(__webpack_exports__, {
   rebuildMode: () => (/* binding */ rebuildMode)
 });
 
+// EXTERNAL MODULE: ./src/inputs/context.ts
+var context = __webpack_require__(5722);
 // EXTERNAL MODULE: ./src/io/git.ts
 var git = __webpack_require__(7500);
 // EXTERNAL MODULE: ./src/io/github.ts
@@ -538,31 +570,87 @@ function headline(result) {
         case 'pushed':
             return `${result.created ? 'Created' : 'Pushed'} staging: ${counts(result.outcomes)}`;
         case 'unchanged':
-            return ('Staging unchanged: candidate tree equals staging (nothing pushed)' +
-                (result.fastPath ? ', inputs unchanged since the last build' : ''));
+            return `Staging unchanged: ${counts(result.outcomes)}`;
         case 'lease-lost':
             return 'Lease lost: staging moved during the run; nothing overwritten — the next run rebuilds it';
         case 'dry-run':
             return `Dry run: would push staging: ${counts(result.outcomes)}`;
     }
 }
-function row(outcome) {
-    const details = outcome.status === 'merged' ? shortSha(outcome.sha) : describeSkip(outcome.reason);
-    return [`#${outcome.number}`, outcome.title, outcome.author ?? '', outcome.status, details];
+/** How each outcome reads in the Outcome column, in the order skipped groups are listed. */
+const OUTCOMES = {
+    merged: { icon: '✅', text: 'merged' },
+    // What the PR's author can fix first: a conflict, then red and pending CI.
+    conflict: { icon: '⚠️', text: 'conflict' },
+    'ci-failing': { icon: '❌', text: 'CI failing' },
+    'ci-pending': { icon: '⏳', text: 'CI pending' },
+    'no-checks': { icon: '⏳', text: 'no checks yet' },
+    'head-moved': { icon: '🔁', text: 'head moved' },
+    label: { icon: '🏷️', text: 'label' },
+    draft: { icon: '📝', text: 'draft' },
+    fork: { icon: '🍴', text: 'fork' }
+};
+const GROUP_ORDER = Object.keys(OUTCOMES);
+function outcomeKey(outcome) {
+    return outcome.status === 'merged' ? 'merged' : outcome.reason.kind;
 }
-function sha(value) {
-    return value === '' ? { value: '(none)' } : { value, code: true };
+/** Merged PRs first, then the skipped ones grouped by reason; by number within a group. */
+function reportOrder(outcomes) {
+    const group = (o) => GROUP_ORDER.indexOf(outcomeKey(o));
+    return mergeOrder(outcomes).sort((a, b) => group(a) - group(b));
 }
-function buildRebuildReport(result) {
-    const outcomes = mergeOrder(result.outcomes);
+function details(outcome, links) {
+    if (outcome.status === 'merged') {
+        return { text: shortSha(outcome.sha), code: true, href: links?.commit(outcome.sha) };
+    }
+    switch (outcome.reason.kind) {
+        // The Outcome column says it all.
+        case 'draft':
+        case 'fork':
+            return '';
+        // The checks tab lists the workflow runs behind the verdict.
+        case 'ci-failing':
+        case 'ci-pending':
+        case 'no-checks':
+            return { text: describeSkip(outcome.reason), href: links?.checks(outcome.number) };
+        default:
+            return describeSkip(outcome.reason);
+    }
+}
+function row(outcome, links, withAuthor) {
+    const { icon, text } = OUTCOMES[outcomeKey(outcome)];
+    return [
+        { text: `#${outcome.number}`, href: links?.pullRequest(outcome.number) },
+        outcome.title,
+        ...(withAuthor ? [outcome.author ?? ''] : []),
+        { text, icon, strong: outcome.status === 'merged' },
+        details(outcome, links)
+    ];
+}
+function sha(value, links) {
+    return value === '' ? { value: '(none)' } : { value, code: true, href: links?.commit(value) };
+}
+/** The report; `links` (from the run's server URL and repository) turns PRs and SHAs into links. */
+function buildRebuildReport(result, links = null) {
+    const outcomes = reportOrder(result.outcomes);
     const report = {
         title: 'Staging rebuild',
         headline: headline(result),
         facts: [
-            { label: 'Base', value: `${result.baseBranch}@${shortSha(result.baseSha)}`, code: true },
-            { label: 'Staging branch', value: result.stagingBranch, code: true },
-            { label: 'Staging SHA', ...sha(result.stagingSha) },
-            { label: 'Tree SHA', ...sha(result.treeSha) },
+            {
+                label: 'Base',
+                value: `${result.baseBranch}@${shortSha(result.baseSha)}`,
+                code: true,
+                href: result.baseSha ? links?.commit(result.baseSha) : undefined
+            },
+            {
+                label: 'Staging branch',
+                value: result.stagingBranch,
+                code: true,
+                href: result.stagingSha ? links?.branch(result.stagingBranch) : undefined
+            },
+            { label: 'Staging SHA', ...sha(result.stagingSha, links) },
+            { label: 'Tree SHA', ...sha(result.treeSha, null) },
             ...(result.statusErrors
                 ? [
                     {
@@ -585,13 +673,26 @@ function buildRebuildReport(result) {
         tables: [],
         notes: []
     };
+    if (result.result === 'unchanged') {
+        report.notes.push({
+            text: result.fastPath
+                ? 'Inputs unchanged since the last build: nothing fetched, merged or pushed.'
+                : 'The candidate tree equals staging: nothing pushed.'
+        });
+    }
     if (outcomes.length === 0) {
         report.notes.push({ text: `No open pull requests to ${result.baseBranch}.` });
     }
     else {
+        // Author is dropped when no outcome carries one.
+        const withAuthor = outcomes.some(o => o.author);
         report.tables.push({
-            headers: ['PR', 'Title', 'Author', 'Outcome', 'Details'],
-            rows: outcomes.map(row)
+            headers: ['PR', 'Title', ...(withAuthor ? ['Author'] : []), 'Outcome', 'Details'],
+            rows: outcomes.map(o => row(o, links, withAuthor)),
+            // Nothing happened: the headline and counts are the news, the table is there if wanted.
+            ...(result.result === 'unchanged'
+                ? { folded: `${outcomes.length} open pull request(s): ${counts(outcomes)}` }
+                : {})
         });
     }
     return report;
@@ -1343,8 +1444,6 @@ async function nudgeFlux(settings, flux) {
     });
 }
 
-// EXTERNAL MODULE: ./src/inputs/context.ts
-var context = __webpack_require__(5722);
 // EXTERNAL MODULE: ./src/kube/rules.ts
 var rules = __webpack_require__(3574);
 ;// CONCATENATED MODULE: ./src/rebuild/settings.ts
@@ -1431,6 +1530,7 @@ function readRebuildSettings(inputs, env) {
 
 
 
+
 const rebuildMode = {
     readSettings: readRebuildSettings,
     secrets: settings => [settings.githubToken, settings.kubeconfig],
@@ -1441,7 +1541,10 @@ const rebuildMode = {
         flux: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(511)]).then(__webpack_require__.bind(__webpack_require__, 6511))).connectKubernetes(settings.kubeconfig).flux
     }),
     run: rebuild,
-    report: result => ({ report: buildRebuildReport(result), outputs: rebuildOutputs(result) })
+    report: (result, settings) => ({
+        report: buildRebuildReport(result, (0,context/* webLinks */.Ee)(settings)),
+        outputs: rebuildOutputs(result)
+    })
 };
 
 

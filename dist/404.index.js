@@ -45,6 +45,11 @@ function cleanupReport(result, settings) {
         }
     };
 }
+const RESULT_ICONS = {
+    deleted: '🗑️',
+    'already gone': '➖',
+    'would delete': '🔍'
+};
 function cleanedReport(settings, context) {
     const { rows } = context;
     const deleted = rows.filter(r => r.result === 'deleted').length;
@@ -64,7 +69,11 @@ function cleanedReport(settings, context) {
         tables: [
             {
                 headers: ['Resource', 'Name', 'Result'],
-                rows: rows.map(r => [r.resource, r.name, r.result])
+                rows: rows.map(r => [
+                    r.resource,
+                    { text: r.name, code: true },
+                    { text: r.result, icon: RESULT_ICONS[r.result] }
+                ])
             }
         ],
         notes: [
@@ -72,7 +81,13 @@ function cleanedReport(settings, context) {
                 ? []
                 : [
                     {
-                        text: 'Sentry cron monitors were not touched: pass sentry-auth-token and sentry-org to delete them.'
+                        text: [
+                            { text: 'Sentry cron monitors were not touched: pass ' },
+                            { text: 'sentry-auth-token', code: true },
+                            { text: ' and ' },
+                            { text: 'sentry-org', code: true },
+                            { text: ' to delete them.' }
+                        ]
                     }
                 ]),
             ...(context.store

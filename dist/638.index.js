@@ -939,15 +939,20 @@ function readTarget(inputs, ref) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ee: () => (/* binding */ webLinks),
 /* harmony export */   O5: () => (/* binding */ eventString),
 /* harmony export */   j_: () => (/* binding */ readEvent),
 /* harmony export */   yI: () => (/* binding */ readContext)
 /* harmony export */ });
+/* unused harmony export cliCommand */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3718);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3718);
 // What every mode knows about the run it is in: the repository, the API endpoints, the workspace,
 // the event payload. Read from the GITHUB_* environment (or the CLI's flags) once.
+
 
 
 /** The event payload, when the run has one (absent for the CLI). */
@@ -972,23 +977,48 @@ function eventString(event, ...path) {
     }
     return typeof cur === 'string' && cur !== '' ? cur : null;
 }
-/** The package is not on the npm registry: npx fetches it from the action's own repository. */
+/**
+ * The package is not on the npm registry (and `npx staging-action` would fetch whatever package
+ * owns that name there): npx fetches it from the action's own repository at the ref the workflow
+ * uses. `uses: ./` at the root of a checkout runs this repository at the checked-out commit.
+ * Anywhere else (the CLI, an action in a subfolder) it is the bin's name, as the README installs it.
+ */
 function cliCommand(env) {
-    const repository = env.GITHUB_ACTION_REPOSITORY;
-    if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository))
-        return 'npx staging-action';
-    const ref = env.GITHUB_ACTION_REF ?? '';
-    return `npx --yes github:${repository}${/^[\w./-]+$/.test(ref) ? `#${ref}` : ''}`;
+    const ref = (value) => value && /^[\w./-]+$/.test(value) && !value.startsWith('-') ? `#${value}` : '';
+    const action = env.GITHUB_ACTION_REPOSITORY;
+    if (action && REPOSITORY.test(action)) {
+        return `npx --yes github:${action}${ref(env.GITHUB_ACTION_REF)}`;
+    }
+    const self = env.GITHUB_REPOSITORY;
+    const local = env.GITHUB_ACTION_PATH && env.GITHUB_WORKSPACE;
+    if (local &&
+        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_ACTION_PATH ?? '') === (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE ?? '') &&
+        self &&
+        REPOSITORY.test(self) &&
+        /^[0-9a-f]{40}$/.test(env.GITHUB_SHA ?? '')) {
+        return `npx --yes github:${self}${ref(env.GITHUB_SHA)}`;
+    }
+    return 'staging-action';
+}
+const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
+function webLinks(context) {
+    const repo = `${context.serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(context.repository.owner)}/${encodeURIComponent(context.repository.repo)}`;
+    return {
+        pullRequest: number => `${repo}/pull/${number}`,
+        checks: number => `${repo}/pull/${number}/checks`,
+        commit: sha => `${repo}/commit/${encodeURIComponent(sha)}`,
+        branch: name => `${repo}/tree/${name.split('/').map(encodeURIComponent).join('/')}`
+    };
 }
 function readContext(inputs, env) {
     const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-    const repository = (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepository */ .SU)(inputs.get('repository') || env.GITHUB_REPOSITORY || '');
+    const repository = (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .SU)(inputs.get('repository') || env.GITHUB_REPOSITORY || '');
     const runId = env.GITHUB_RUN_ID;
     return {
         repository,
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, ''),
         serverUrl,
-        dryRun: (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)('dry-run', inputs.get('dry-run'), false),
+        dryRun: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)('dry-run', inputs.get('dry-run'), false),
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         runUrl: runId
             ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}`

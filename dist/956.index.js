@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   deployMode: () => (/* binding */ deployMode)
 });
 
+// EXTERNAL MODULE: ./src/inputs/context.ts
+var context = __webpack_require__(5722);
 // EXTERNAL MODULE: ./src/io/git.ts
 var git = __webpack_require__(7500);
 // EXTERNAL MODULE: ./src/kube/client.ts + 2 modules
@@ -34,7 +36,15 @@ function deployOutputs(rows, store) {
 function count(rows, ...actions) {
     return rows.filter(r => actions.includes(r.action)).length;
 }
-function deployReport(result, settings) {
+const ACTION_ICONS = {
+    created: '✅',
+    updated: '🔄',
+    pruned: '🗑️',
+    'would create': '🔍',
+    'would update': '🔍',
+    'would prune': '🔍'
+};
+function deployReport(result, settings, links = null) {
     const { rows } = result;
     const id = settings.datasetId;
     const version = settings.version;
@@ -47,27 +57,43 @@ function deployReport(result, settings) {
         ...(settings.namespace ? [`--namespace ${settings.namespace}`] : []),
         ...(settings.config !== config/* DEFAULT_CONFIG */.PV ? [`--config ${(0,dataset_store/* shellQuote */.ZL)(settings.config)}`] : [])
     ].join(' ');
+    // The image is a fact above the table; a column only for rows that run another one (a pruned
+    // CronJob still on an older image).
+    const withImage = rows.some(r => r.image !== result.image);
+    const branch = (0,ref/* stageBranchName */.eH)(id, version);
     return {
         title: 'Staging deploy',
         headline,
         facts: [
             { label: 'Dataset', value: id, code: true },
             { label: 'Version', value: version, code: true },
+            ...(/^[0-9a-f]{40}$/.test(settings.sha)
+                ? [{ label: 'Commit', value: settings.sha, code: true, href: links?.commit(settings.sha) }]
+                : []),
             { label: 'Image', value: result.image, code: true },
             { label: 'Namespace', value: result.namespace, code: true },
             ...(result.store ? [{ label: 'Store', value: result.store, code: true }] : [])
         ],
         tables: [
             {
-                headers: ['CronJob', 'Kind', 'Schedule', 'Image', 'Result'],
-                rows: rows.map(r => [r.name, r.kind, r.schedule, r.image, r.action])
+                headers: ['CronJob', 'Kind', 'Schedule', ...(withImage ? ['Image'] : []), 'Result'],
+                rows: rows.map(r => [
+                    { text: r.name, code: true },
+                    r.kind,
+                    { text: r.schedule, code: true },
+                    ...(withImage ? [{ text: r.image, code: true }] : []),
+                    { text: r.action, icon: ACTION_ICONS[r.action] }
+                ])
             }
         ],
         notes: [
             {
-                text: `To remove this staged version, delete its branch (the cleanup workflow runs on delete) or run:`
+                text: [
+                    { text: 'To remove this staged version, delete the branch ' },
+                    { text: branch, code: true, href: links?.branch(branch) },
+                    { text: ' (the cleanup workflow runs on delete), or run:' }
+                ]
             },
-            { text: `git push origin --delete ${(0,ref/* stageBranchName */.eH)(id, version)}`, code: true },
             { text: cleanup, code: true },
             ...(result.store
                 ? [
@@ -498,8 +524,6 @@ async function runDeploy(settings, deps) {
 
 // EXTERNAL MODULE: ./src/dataset/target.ts
 var dataset_target = __webpack_require__(1027);
-// EXTERNAL MODULE: ./src/inputs/context.ts
-var context = __webpack_require__(5722);
 // EXTERNAL MODULE: ./src/inputs/parse.ts
 var parse = __webpack_require__(3718);
 ;// CONCATENATED MODULE: ./src/deploy/settings.ts
@@ -544,6 +568,7 @@ function readDeploySettings(inputs, env) {
 
 
 
+
 const deployMode = {
     readSettings: readDeploySettings,
     secrets: settings => [settings.kubeconfig],
@@ -553,7 +578,7 @@ const deployMode = {
     }),
     run: runDeploy,
     report: (result, settings) => ({
-        report: deployReport(result, settings),
+        report: deployReport(result, settings, (0,context/* webLinks */.Ee)(settings)),
         outputs: deployOutputs(result.rows, result.store)
     })
 };
