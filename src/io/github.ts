@@ -1,7 +1,7 @@
 import { GitHub as ActionsOctokit, getOctokitOptions } from '@actions/github/lib/utils';
 import { paginateGraphQL } from '@octokit/plugin-paginate-graphql';
 import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { log } from '../log.js';
 import type { Repository } from '../inputs/parse.js';
 
@@ -20,18 +20,49 @@ function onLimit(kind: string) {
   };
 }
 
-/** Octokit with GraphQL pagination, retries of 5xx and waiting out (secondary) rate limits. */
-export function createOctokit(token: string, baseUrl: string): Octokit {
+/**
+ * The throttling plugin spaces every GraphQL request like a write (one per second), because a
+ * GraphQL document may hold a mutation. Every document this action sends is a query, so its
+ * pages must not wait: reads go through a client whose write lane is unpaced. Writes (REST:
+ * statuses, ref deletion) keep GitHub's recommended pacing. Both keep the retries and the
+ * (secondary) rate-limit handling.
+ */
+// The plugin only calls `write.key(id).schedule(options, job)`; a Bottleneck group that runs
+// the job at once is all an unpaced lane needs.
+const UNPACED = {
+  key: () => ({
+    schedule: (
+      _options: unknown,
+      job: (...args: unknown[]) => Promise<unknown>,
+      ...args: unknown[]
+    ) => job(...args)
+  })
+} as unknown as NonNullable<Extract<ThrottlingOptions, { onRateLimit: unknown }>['write']>;
+
+export interface GitHubClients {
+  /** GraphQL queries: retried and rate-limit aware, not paced. */
+  readonly reads: Octokit;
+  /** REST writes: paced as GitHub asks. */
+  readonly writes: Octokit;
+}
+
+function client(token: string, baseUrl: string, paced: boolean): Octokit {
   return new StagingOctokit(
     getOctokitOptions(token, {
       baseUrl,
       userAgent: 'staging-action',
       throttle: {
         onRateLimit: onLimit('rate limit'),
-        onSecondaryRateLimit: onLimit('secondary rate limit')
+        onSecondaryRateLimit: onLimit('secondary rate limit'),
+        ...(paced ? {} : { write: UNPACED })
       }
     })
   );
+}
+
+/** Octokit with GraphQL pagination, retries of 5xx and waiting out (secondary) rate limits. */
+export function createOctokit(token: string, baseUrl: string): GitHubClients {
+  return { reads: client(token, baseUrl, false), writes: client(token, baseUrl, true) };
 }
 
 const DEFAULT_BRANCH_QUERY = `
@@ -41,12 +72,12 @@ query stagingDefaultBranch($owner: String!, $repo: String!) {
 
 export class GitHub {
   constructor(
-    private readonly octokit: Octokit,
+    private readonly clients: GitHubClients,
     readonly repository: Repository
   ) {}
 
   async defaultBranch(): Promise<string> {
-    const data = await this.octokit.graphql<{
+    const data = await this.clients.reads.graphql<{
       repository: { defaultBranchRef: { name: string } | null };
     }>(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo });
     const name = data.repository.defaultBranchRef?.name;
@@ -60,7 +91,7 @@ export class GitHub {
 
   /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
   paginate<T extends object>(query: string, variables: Record<string, unknown>): Promise<T> {
-    return this.octokit.graphql.paginate<T>(query, variables);
+    return this.clients.reads.graphql.paginate<T>(query, variables);
   }
 
   async createStatus(
@@ -72,7 +103,7 @@ export class GitHub {
       targetUrl: string | null;
     }
   ): Promise<void> {
-    await this.octokit.rest.repos.createCommitStatus({
+    await this.clients.writes.rest.repos.createCommitStatus({
       owner: this.repository.owner,
       repo: this.repository.repo,
       sha,
@@ -90,7 +121,7 @@ export class GitHub {
   /** Deletes `refs/heads/<branch>`; false when it was already gone. */
   async deleteBranch(branch: string): Promise<boolean> {
     try {
-      await this.octokit.rest.git.deleteRef({
+      await this.clients.writes.rest.git.deleteRef({
         owner: this.repository.owner,
         repo: this.repository.repo,
         ref: `heads/${branch}`
