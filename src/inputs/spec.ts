@@ -104,7 +104,7 @@ export const INPUTS: readonly InputSpec[] = [
     modes: ['rebuild'],
     default: 'staging',
     description:
-      'rebuild: the branch that is rebuilt and force-pushed (with lease). Never the base branch.',
+      "rebuild: the branch that is rebuilt and force-pushed (with lease). Never the base branch, the repository's default branch or a branch a protection rule covers.",
     cli: {
       flag: 'string',
       arg: 'BRANCH',

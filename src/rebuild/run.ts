@@ -9,7 +9,7 @@ import { fetchAll, mergeAll } from './merge.js';
 import { mergedOutcome, mergeOrder, skippedOutcome } from './outcome.js';
 import { describeSkip, shortSha } from './reasons.js';
 import { formatStagingMessage, inputsDigest, parseStagingRecord } from './record.js';
-import type { RebuildSettings } from './settings.js';
+import { defaultBranchError, type RebuildSettings } from './settings.js';
 import { loadRebuildState, type RebuildState } from './state.js';
 import type { PrOutcome, RebuildResult } from './types.js';
 
@@ -50,6 +50,7 @@ export async function rebuild(
     return s;
   });
   checkState(state, settings, github.slug, base);
+  checkStagingBranch(state, settings.stagingBranch);
   const baseSha = state.baseSha as string;
 
   const gated = mergeOrder(state.pullRequests).map(pr => ({
@@ -182,6 +183,19 @@ function checkState(
   if (!state.baseSha) {
     throw new InputError(
       `Base branch '${base}' does not exist in ${slug}. Set base-branch to an existing branch.`
+    );
+  }
+}
+
+/**
+ * The query's answer has the last word on what must never be force-pushed: the default branch
+ * (the event payload may not name it) and any branch a protection rule covers.
+ */
+function checkStagingBranch(state: RebuildState, staging: string): void {
+  if (state.defaultBranch === staging) throw defaultBranchError(staging);
+  if (state.stagingProtection !== null) {
+    throw new InputError(
+      `staging-branch '${staging}' is protected by the branch protection rule '${state.stagingProtection}'. The staging branch is force-pushed on every run: use a branch no rule protects, or remove it from the rule.`
     );
   }
 }

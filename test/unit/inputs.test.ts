@@ -191,6 +191,20 @@ describe('branch names', () => {
     });
   });
 
+  it('refuses a name component too long for a ref file, counting bytes, not characters', () => {
+    expect(validateBranchName('staging-branch', 'x'.repeat(250))).toHaveLength(250);
+    expect(() => validateBranchName('staging-branch', 'x'.repeat(251))).toThrow(
+      /component of it is 251 bytes long; .* at most 250 bytes/
+    );
+    // 130 two-byte characters: 260 bytes.
+    expect(() => validateBranchName('base-branch', `env/${'é'.repeat(130)}`)).toThrow(
+      /is 260 bytes long/
+    );
+    expect(() => rebuild({ 'staging-branch': 's'.repeat(300) })).toThrow(
+      /Invalid branch name 's{60}…' for input 'staging-branch': a component of it is 300 bytes/
+    );
+  });
+
   it.each([
     'a..b',
     '-x',
@@ -229,9 +243,9 @@ describe('branch names', () => {
     expect(() => rebuild({ 'staging-branch': 'trunk' }, env)).toThrow(
       /both 'trunk'.*must be a separate branch/
     );
-    // An explicit base-branch is what staging is built from, whatever the default branch is.
-    expect(rebuild({ 'staging-branch': 'trunk', 'base-branch': 'main' }, env).stagingBranch).toBe(
-      'trunk'
+    // Not even with another base: force-pushing it would replace the default branch.
+    expect(() => rebuild({ 'staging-branch': 'trunk', 'base-branch': 'main' }, env)).toThrow(
+      /staging-branch 'trunk' is the repository's default branch/
     );
     expect(rebuild({}, env).eventDefaultBranch).toBe('trunk');
   });
