@@ -1,0 +1,91 @@
+// Races and faults between rebuild and GitHub that only a proxy in front of the fake can stage
+// deterministically: staging moving between git's ref advertisement and its receive-pack, and
+// endpoints that never answer.
+import { chmodSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js';
+import { cloneLikeCheckout } from '../../helpers/git-fixture.js';
+import {
+  OWNER,
+  WRITE_TOKEN,
+  startHub,
+  type Hub,
+  type Scenario
+} from '../../helpers/rebuild-harness.js';
+
+let hub: Hub;
+let proxy: FaultProxy;
+beforeAll(async () => {
+  hub = await startHub();
+});
+afterEach(async () => proxy?.close());
+afterAll(async () => hub.close());
+
+/** A checkout whose origin is the proxy, so git's traffic goes through it. */
+async function proxiedCheckout(s: Scenario): Promise<string> {
+  proxy = await startFaultProxy(hub.fake.url);
+  return cloneLikeCheckout(s.origin, {
+    url: `${proxy.url}/${OWNER}/${s.slug.split('/')[1]}.git`,
+    token: WRITE_TOKEN
+  });
+}
+
+/** Another run's staging: a commit on main the test can recognise. */
+async function otherStaging(s: Scenario): Promise<string> {
+  const tree = (await s.origin.git(['rev-parse', 'refs/heads/main^{tree}'])).trim();
+  return (await s.origin.git(['commit-tree', tree, '-p', 'refs/heads/main', '-m', 'other'])).trim();
+}
+
+const RECEIVE_PACK = { method: 'POST', path: /\/git-receive-pack$/ };
+
+describe('staging moved after git read the refs, before receive-pack (the server catches it)', () => {
+  it('is lease-lost, not a failure, and overwrites nothing', async () => {
+    const s = await hub.scenario();
+    await s.pr(1, { 'a.txt': 'a\n' });
+    const first = await s.rebuild();
+    await s.pr(2, { 'b.txt': 'b\n' });
+    const theirs = await otherStaging(s);
+    const checkout = await proxiedCheckout(s);
+    proxy.add({ ...RECEIVE_PACK, before: () => s.origin.setRef('refs/heads/staging', theirs) });
+
+    const result = await s.rebuild({}, { checkout });
+
+    expect(result).toMatchObject({ result: 'lease-lost', stagingSha: first.stagingSha });
+    expect(await s.staging()).toBe(theirs);
+    // The push reached receive-pack: git's own lease check had passed.
+    expect(proxy.pending()).toBe(0);
+    expect(proxy.requests.filter(r => r.rule === 0)).toEqual([
+      expect.objectContaining({ method: 'POST', status: 200 })
+    ]);
+  });
+
+  it('is lease-lost when another run created staging first', async () => {
+    const s = await hub.scenario();
+    await s.pr(1, { 'a.txt': 'a\n' });
+    const theirs = await otherStaging(s);
+    const checkout = await proxiedCheckout(s);
+    proxy.add({ ...RECEIVE_PACK, before: () => s.origin.setRef('refs/heads/staging', theirs) });
+
+    const result = await s.rebuild({}, { checkout });
+
+    expect(result).toMatchObject({ result: 'lease-lost', created: true, stagingSha: '' });
+    expect(await s.staging()).toBe(theirs);
+    expect(proxy.pending()).toBe(0);
+  });
+
+  it('still fails on a receive-pack refusal that is not a race', async () => {
+    const s = await hub.scenario();
+    await s.pr(1, { 'a.txt': 'a\n' });
+    // What GitHub's own rules answer: a remote rejection that is no lost race.
+    const hook = path.join(s.origin.bareDir, 'hooks', 'pre-receive');
+    writeFileSync(
+      hook,
+      "#!/bin/sh\necho 'error: GH006: Protected branch update failed for refs/heads/staging.' >&2\nexit 1\n"
+    );
+    chmodSync(hook, 0o755);
+
+    await expect(s.rebuild()).rejects.toThrow(/Pushing staging failed: .*GH006/s);
+    expect(await s.staging()).toBeNull();
+  });
+});
