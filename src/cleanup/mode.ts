@@ -10,8 +10,11 @@ export const cleanupMode: Mode<CleanupSettings, CleanupDeps, CleanupResult> = {
   readSettings: readCleanupSettings,
   secrets: settings => [settings.githubToken, settings.kubeconfig, settings.sentry?.token ?? null],
   connect: settings => ({
-    github: new GitHub(createOctokit(settings.githubToken, settings.apiUrl), settings.repository),
-    cronJobs: () => connectKubernetes(settings.kubeconfig).cronJobs
+    github: new GitHub(
+      createOctokit(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs),
+      settings.repository
+    ),
+    cronJobs: () => connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
   }),
   run: runCleanup,
   report: cleanupReport

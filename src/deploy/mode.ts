@@ -11,7 +11,7 @@ export const deployMode: Mode<DeploySettings, DeployDeps, DeployResult> = {
   secrets: settings => [settings.kubeconfig],
   connect: settings => ({
     git: new Git(settings.workspace),
-    cronJobs: () => connectKubernetes(settings.kubeconfig).cronJobs
+    cronJobs: () => connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
   }),
   run: runDeploy,
   report: (result, settings) => ({

@@ -1,9 +1,10 @@
-import { GitHub as ActionsOctokit, getOctokitOptions } from '@actions/github/lib/utils';
+import { GitHub as ActionsOctokit, defaults, getOctokitOptions } from '@actions/github/lib/utils';
 import { paginateGraphQL } from '@octokit/plugin-paginate-graphql';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { log } from '../log.js';
 import type { Repository } from '../inputs/parse.js';
+import { DEFAULT_REQUEST_TIMEOUT_S, fetchWithTimeout } from '../util/timeout.js';
 
 const StagingOctokit = ActionsOctokit.plugin(paginateGraphQL, retry, throttling);
 export type Octokit = InstanceType<typeof StagingOctokit>;
@@ -20,12 +21,22 @@ function onLimit(kind: string) {
   };
 }
 
-/** Octokit with GraphQL pagination, retries of 5xx and waiting out (secondary) rate limits. */
-export function createOctokit(token: string, baseUrl: string): Octokit {
+/**
+ * Octokit with GraphQL pagination, retries of 5xx, waiting out (secondary) rate limits, and a
+ * deadline on every request (not retried: see RequestTimeoutError).
+ */
+export function createOctokit(
+  token: string,
+  baseUrl: string,
+  timeoutMs = DEFAULT_REQUEST_TIMEOUT_S * 1000
+): Octokit {
+  // Wraps @actions/github's own fetch, which honours the runner's proxy settings.
+  const base = (defaults.request?.fetch as typeof fetch | undefined) ?? fetch;
   return new StagingOctokit(
     getOctokitOptions(token, {
       baseUrl,
       userAgent: 'staging-action',
+      request: { fetch: fetchWithTimeout(timeoutMs, base) },
       throttle: {
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit')

@@ -1,4 +1,5 @@
 // Sentry edge: the slug Sentry derives from a cron monitor name, and deleting that monitor.
+import { DEFAULT_REQUEST_TIMEOUT_S, formatSeconds, isTimeoutAbort } from '../util/timeout.js';
 
 export interface SentryOptions {
   /** Base URL of the Sentry instance; default https://sentry.io. */
@@ -7,11 +8,12 @@ export interface SentryOptions {
   org: string;
   /** When set, the project-scoped monitor endpoint is used. */
   project?: string | null;
+  /** Deadline of each request (default 30 s). */
+  timeoutMs?: number;
 }
 
 const DEFAULT_URL = 'https://sentry.io';
 const MAX_SLUG_LENGTH = 50;
-const REQUEST_TIMEOUT_MS = 30_000;
 // Python's \s on ASCII text also matches the information separators \x1c-\x1f.
 const WHITESPACE = '\\t\\n\\v\\f\\r \\x1c-\\x1f';
 
@@ -66,14 +68,21 @@ export async function deleteMonitor(
 ): Promise<'deleted' | 'absent'> {
   const base = (options.url || DEFAULT_URL).replace(/\/+$/, '');
   const path = monitorPath(options, slug);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_S * 1000;
   let response: Response;
   try {
     response = await fetch(`${base}${path}`, {
       method: 'DELETE',
       headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+      signal: AbortSignal.timeout(timeoutMs)
     });
   } catch (err) {
+    if (isTimeoutAbort(err)) {
+      throw new Error(
+        `Sentry at ${base} did not answer DELETE ${path} within ${formatSeconds(timeoutMs)}`,
+        { cause: err }
+      );
+    }
     // fetch reports `fetch failed`; the socket's own reason is in `cause`.
     const cause = messageOf((err as { cause?: unknown } | null)?.cause) ?? messageOf(err);
     const reason = cause ?? String(err);

@@ -11,11 +11,17 @@ export const rebuildMode: Mode<RebuildSettings, RebuildDeps, RebuildResult> = {
   readSettings: readRebuildSettings,
   secrets: settings => [settings.githubToken, settings.kubeconfig],
   connect: settings => ({
-    github: new GitHub(createOctokit(settings.githubToken, settings.apiUrl), settings.repository),
+    github: new GitHub(
+      createOctokit(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs),
+      settings.repository
+    ),
     git: new Git(settings.workspace),
     // The Kubernetes client is loaded only when flux-source asks for it.
     flux: async () =>
-      (await import('../kube/client.js')).connectKubernetes(settings.kubeconfig).flux
+      (await import('../kube/client.js')).connectKubernetes(
+        settings.kubeconfig,
+        settings.requestTimeoutMs
+      ).flux
   }),
   run: rebuild,
   report: result => ({ report: buildRebuildReport(result), outputs: rebuildOutputs(result) })

@@ -4,6 +4,7 @@ import type { GitHub } from '../io/github.js';
 import type { FluxClient } from '../kube/client.js';
 import { log } from '../log.js';
 import { errorMessage } from '../util/errors.js';
+import { isRequestTimeout } from '../util/timeout.js';
 import { evaluatePullRequest } from './gate.js';
 import { fetchAll, mergeAll } from './merge.js';
 import { mergedOutcome, mergeOrder, skippedOutcome } from './outcome.js';
@@ -45,7 +46,15 @@ export async function rebuild(
   }
 
   const state = await log.group('Query GitHub', async () => {
-    const s = await loadRebuildState(github, base, settings.stagingBranch);
+    const s = await loadRebuildState(github, base, settings.stagingBranch).catch(
+      (error: unknown) => {
+        if (!isRequestTimeout(error)) throw error;
+        throw new Error(
+          `GitHub: ${error.message}. Nothing was fetched or pushed: staging is as it was.`,
+          { cause: error }
+        );
+      }
+    );
     log.info(`${s.pullRequests.length} open pull request(s) to ${base}`);
     return s;
   });
@@ -223,10 +232,16 @@ async function postStatuses(
   const context = settings.commitStatus;
   if (!context || settings.dryRun) return result;
   const errors: string[] = [];
+  // After one status timed out, the rest would each wait as long: they are reported instead.
+  let timedOut: number | null = null;
   await log.group('Commit statuses', async () => {
     for (const o of result.outcomes) {
       const sha = o.status === 'merged' ? o.sha : shas.get(o.number);
       if (!sha || (o.status === 'skipped' && o.reason.kind !== 'conflict')) continue;
+      if (timedOut !== null) {
+        errors.push(`#${o.number}: not posted after #${timedOut} timed out`);
+        continue;
+      }
       const status =
         o.status === 'merged'
           ? {
@@ -241,6 +256,7 @@ async function postStatuses(
       try {
         await github.createStatus(sha, { ...status, context, targetUrl: settings.runUrl });
       } catch (error) {
+        if (isRequestTimeout(error)) timedOut = o.number;
         const message = `#${o.number}: ${errorMessage(error)}`;
         log.warning(`Could not post the '${context}' status on ${message}`);
         errors.push(message);

@@ -89,3 +89,45 @@ describe('staging moved after git read the refs, before receive-pack (the server
     expect(await s.staging()).toBeNull();
   });
 });
+
+describe('GitHub endpoints that never answer', () => {
+  it('fails the query after request-timeout, once, saying what hung and that nothing changed', async () => {
+    const s = await hub.scenario();
+    await s.pr(1, { 'a.txt': 'a\n' });
+    proxy = await startFaultProxy(hub.fake.url);
+    proxy.add({ method: 'POST', path: /^\/graphql/, hold: true, times: Infinity });
+
+    const run = s.rebuild({ 'request-timeout': '1' }, { env: { GITHUB_API_URL: proxy.url } });
+
+    await expect(run).rejects.toThrow(
+      'GitHub: POST /graphql (stagingRebuild) got no answer within 1 s. Nothing was fetched or pushed: staging is as it was.'
+    );
+    // Not retried: each try would wait the whole timeout again.
+    expect(proxy.requests.filter(r => r.path.startsWith('/graphql'))).toHaveLength(1);
+    expect(s.count('git-upload-pack')).toBe(0);
+    expect(await s.staging()).toBeNull();
+  });
+
+  it('keeps staging pushed when statuses hang, and stops posting after the first timeout', async () => {
+    const s = await hub.scenario();
+    for (const n of [1, 2, 3]) await s.pr(n, { [`${n}.txt`]: `${n}\n` });
+    proxy = await startFaultProxy(hub.fake.url);
+    proxy.add({ method: 'POST', path: /\/statuses\//, hold: true, times: Infinity });
+
+    const result = await s.rebuild(
+      { 'request-timeout': '1', 'commit-status': 'staging' },
+      { env: { GITHUB_API_URL: proxy.url } }
+    );
+
+    expect(result.result).toBe('pushed');
+    expect(await s.staging()).toBe(result.stagingSha);
+    expect(result.statusErrors).toEqual([
+      expect.stringMatching(
+        /^#1: POST \/repos\/.*\/statuses\/[0-9a-f]{40} got no answer within 1 s/
+      ),
+      '#2: not posted after #1 timed out',
+      '#3: not posted after #1 timed out'
+    ]);
+    expect(proxy.requests.filter(r => r.path.includes('/statuses/'))).toHaveLength(1);
+  });
+});
