@@ -131,3 +131,46 @@ describe('GitHub endpoints that never answer', () => {
     expect(proxy.requests.filter(r => r.path.includes('/statuses/'))).toHaveLength(1);
   });
 });
+
+describe('a PR whose refs/pull/N/head is missing on GitHub', () => {
+  /** PRs 1..3; #2's refs/pull/2/head is gone, though GitHub's PR data still names its head. */
+  async function withMissingRef(): Promise<{ s: Scenario; head: string }> {
+    const s = await hub.scenario();
+    await s.pr(1, { 'a.txt': 'a\n' });
+    const head = await s.pr(2, { 'b.txt': 'b\n' });
+    await s.pr(3, { 'c.txt': 'c\n' });
+    s.fake.repo(s.slug).pullRequests.get(2)!.headRefOid = head;
+    await s.origin.deleteRef('refs/pull/2/head');
+    return { s, head };
+  }
+
+  it('still merges its head when GitHub serves the commit by SHA', async () => {
+    const { s, head } = await withMissingRef();
+
+    const result = await s.rebuild();
+
+    expect(result.result).toBe('pushed');
+    expect(result.outcomes.map(o => [o.number, o.status])).toEqual([
+      [1, 'merged'],
+      [2, 'merged'],
+      [3, 'merged']
+    ]);
+    expect(result.outcomes[1]).toMatchObject({ sha: head });
+  });
+
+  it('skips it with a reason and merges the rest when the commit is gone too', async () => {
+    const { s, head } = await withMissingRef();
+    await s.origin.deleteRef('refs/heads/pr-2');
+    await s.origin.git(['reflog', 'expire', '--expire=now', '--all']);
+    await s.origin.git(['gc', '--prune=now', '--quiet']);
+
+    const result = await s.rebuild();
+
+    expect(result.result).toBe('pushed');
+    expect(result.outcomes.find(o => o.number === 2)).toMatchObject({
+      status: 'skipped',
+      reason: { kind: 'head-missing', sha: head }
+    });
+    expect(await s.files()).toEqual(['README.md', 'a.txt', 'c.txt']);
+  });
+});
