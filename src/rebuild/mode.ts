@@ -1,6 +1,7 @@
 // The rebuild mode: staging = base + every open PR whose CI passes.
 import { Git } from '../io/git.js';
 import { createOctokit, GitHub } from '../io/github.js';
+import { kubeconfigSecrets } from '../kube/secrets.js';
 import type { Mode } from '../mode.js';
 import { buildRebuildReport, rebuildOutputs } from './report.js';
 import { rebuild, type RebuildDeps } from './run.js';
@@ -9,7 +10,7 @@ import type { RebuildResult } from './types.js';
 
 export const rebuildMode: Mode<RebuildSettings, RebuildDeps, RebuildResult> = {
   readSettings: readRebuildSettings,
-  secrets: settings => [settings.githubToken, settings.kubeconfig],
+  secrets: settings => [settings.githubToken, ...kubeconfigSecrets(settings.kubeconfig)],
   connect: settings => ({
     github: new GitHub(
       createOctokit(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs),
