@@ -12,7 +12,7 @@ import {
   type ObservableMiddleware,
   type V1CronJob
 } from '@kubernetes/client-node';
-import { retry } from '../util/retry.js';
+import { retry, retryAfterMs } from '../util/retry.js';
 import { DEFAULT_REQUEST_TIMEOUT_S, formatSeconds, isTimeoutAbort } from '../util/timeout.js';
 import { loadKubeConfig } from './config.js';
 import { KubernetesError, toKubernetesError } from './errors.js';
@@ -39,6 +39,12 @@ export interface CronJobClient {
 export interface FluxClient {
   /** What `flux reconcile source git` does: merge-patch annotation reconcile.fluxcd.io/requestedAt = at.toISOString(). */
   requestReconcile(namespace: string, name: string, at: Date): Promise<void>;
+}
+
+function headerOf(err: ApiException<unknown>, name: string): string | null {
+  const headers = (err.headers ?? {}) as Record<string, string | undefined>;
+  const key = Object.keys(headers).find(k => k.toLowerCase() === name);
+  return key === undefined ? null : (headers[key] ?? null);
 }
 
 /** Per-call options that give the request a deadline (an AbortSignal set before it is sent). */
@@ -77,7 +83,10 @@ export function createKubernetes(
   const retried = <T>(what: string, call: () => Promise<T>): Promise<T> =>
     retry(call, {
       delaysMs: RETRY_DELAYS_MS,
-      retryable: err => err instanceof ApiException && RETRYABLE.has(err.code)
+      retryable: err => err instanceof ApiException && RETRYABLE.has(err.code),
+      // A 429 (API priority and fairness) or 503 says how long to wait.
+      requestedDelayMs: err =>
+        err instanceof ApiException ? retryAfterMs(headerOf(err, 'retry-after')) : null
     }).catch((err: unknown) => {
       if (!isTimeoutAbort(err)) throw err;
       throw new KubernetesError(
