@@ -506,7 +506,13 @@ describe('cleanup', () => {
     const env = deleteEnv('stage/x/v1.2.3');
     expect(
       cleanup({ 'sentry-auth-token': 'sntrys_abc', 'sentry-org': 'acme' }, env).sentry
-    ).toEqual({ token: 'sntrys_abc', org: 'acme', project: null, url: 'https://sentry.io' });
+    ).toEqual({
+      token: 'sntrys_abc',
+      org: 'acme',
+      project: null,
+      url: 'https://sentry.io',
+      timeoutMs: 30_000
+    });
     const custom = cleanup(
       {
         'sentry-auth-token': 'sntrys_abc',
@@ -520,8 +526,22 @@ describe('cleanup', () => {
       token: 'sntrys_abc',
       org: 'acme',
       project: 'pipelines',
-      url: 'https://sentry.example.com'
+      url: 'https://sentry.example.com',
+      timeoutMs: 30_000
     });
+  });
+});
+
+describe('request-timeout', () => {
+  it('defaults to 30 s, takes whole seconds from 1 to 600, and reaches Sentry too', () => {
+    expect(rebuild().requestTimeoutMs).toBe(30_000);
+    expect(rebuild({ 'request-timeout': '5' }).requestTimeoutMs).toBe(5000);
+    const env = deleteEnv('stage/x/v1.2.3');
+    const inputs = { 'sentry-auth-token': 't', 'sentry-org': 'acme', 'request-timeout': '600' };
+    expect(cleanup(inputs, env).sentry?.timeoutMs).toBe(600_000);
+    for (const bad of ['0', '601', '1.5', 'soon', '-3']) {
+      expect(() => rebuild({ 'request-timeout': bad })).toThrow(/input 'request-timeout'/);
+    }
   });
 });
 
