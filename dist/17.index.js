@@ -16,9 +16,11 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3718);
+/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3718);
 // What every mode knows about the run it is in: the repository, the API endpoints, the workspace,
 // the event payload. Read from the GITHUB_* environment (or the CLI's flags) once.
+
 
 
 
@@ -77,15 +79,23 @@ function webLinks(context) {
         branch: name => `${repo}/tree/${name.split('/').map(encodeURIComponent).join('/')}`
     };
 }
+function parseRequestTimeout(raw) {
+    const seconds = (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)('request-timeout', raw, _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm);
+    if (seconds < 1 || seconds > 600) {
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Invalid value '${raw}' for input 'request-timeout'. Expected whole seconds from 1 to 600.`);
+    }
+    return seconds;
+}
 function readContext(inputs, env) {
     const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-    const repository = (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .SU)(inputs.get('repository') || env.GITHUB_REPOSITORY || '');
+    const repository = (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepository */ .SU)(inputs.get('repository') || env.GITHUB_REPOSITORY || '');
     const runId = env.GITHUB_RUN_ID;
     return {
         repository,
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, ''),
         serverUrl,
-        dryRun: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)('dry-run', inputs.get('dry-run'), false),
+        dryRun: (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)('dry-run', inputs.get('dry-run'), false),
+        requestTimeoutMs: parseRequestTimeout(inputs.get('request-timeout')) * 1000,
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         runUrl: runId
             ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}`
@@ -101,9 +111,9 @@ function readContext(inputs, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ Git)
+/* harmony export */   T: () => (/* binding */ Git),
+/* harmony export */   X: () => (/* binding */ GitError)
 /* harmony export */ });
-/* unused harmony export GitError */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2876);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
 /* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
@@ -161,7 +171,7 @@ class Git {
     /** Retried: only network commands may fail for reasons a second attempt fixes. */
     async network(args) {
         try {
-            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L)(async () => {
+            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L5)(async () => {
                 const result = await this.exec(args, { allowFailure: true });
                 if (result.exitCode !== 0 && isTransient(result.stderr))
                     throw new GitError(args, result);
@@ -288,7 +298,12 @@ class Git {
         if (r.exitCode === 0)
             return { ok: true };
         const output = `${r.stdout}\n${r.stderr}`;
-        const leaseLost = /stale info|\[rejected\]|fetch first|non-fast-forward/.test(output);
+        // Caught by git itself (the ref it was advertised is not the lease), or by the server when
+        // another push moved the ref between the advertisement and receive-pack: `cannot lock ref`
+        // with "is at X but expected Y", or "reference already exists" for a branch being created.
+        // Other remote rejections (hooks, protection rules, a name too long) are not races.
+        const leaseLost = /stale info|\[rejected\]|fetch first|non-fast-forward/.test(output) ||
+            /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists)/.test(output);
         return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
     }
 }
@@ -307,46 +322,75 @@ function isTransient(stderr) {
 /* harmony export */   g: () => (/* binding */ GitHub)
 /* harmony export */ });
 /* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5250);
-/* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3178);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6856);
+/* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3178);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
 
 
 
 
 
-const StagingOctokit = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq.plugin(_octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_2__/* .paginateGraphQL */ .T, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
+
+const StagingOctokit = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq.plugin(_octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_3__/* .paginateGraphQL */ .T, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
 function onLimit(kind) {
     return (retryAfter, options, _octokit, retryCount) => {
         _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
         return retryCount < 2;
     };
 }
-/** Octokit with GraphQL pagination, retries of 5xx and waiting out (secondary) rate limits. */
-function createOctokit(token, baseUrl) {
+/**
+ * The throttling plugin spaces every GraphQL request like a write (one per second), because a
+ * GraphQL document may hold a mutation. Every document this action sends is a query, so its
+ * pages must not wait: reads go through a client whose write lane is unpaced. Writes (REST:
+ * statuses, ref deletion) keep GitHub's recommended pacing. Both keep the retries and the
+ * (secondary) rate-limit handling.
+ */
+// The plugin only calls `write.key(id).schedule(options, job)`; a Bottleneck group that runs
+// the job at once is all an unpaced lane needs.
+const UNPACED = {
+    key: () => ({
+        schedule: (_options, job, ...args) => job(...args)
+    })
+};
+function client(token, baseUrl, timeoutMs, paced) {
+    // Wraps @actions/github's own fetch, which honours the runner's proxy settings.
+    const base = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .defaults */ .NT.request?.fetch ?? fetch;
     return new StagingOctokit((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
         baseUrl,
         userAgent: 'staging-action',
+        request: { fetch: (0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchWithTimeout */ .u9)(timeoutMs, base) },
         throttle: {
             onRateLimit: onLimit('rate limit'),
-            onSecondaryRateLimit: onLimit('secondary rate limit')
+            onSecondaryRateLimit: onLimit('secondary rate limit'),
+            ...(paced ? {} : { write: UNPACED })
         }
     }));
+}
+/**
+ * Octokit with GraphQL pagination, retries of 5xx, waiting out (secondary) rate limits, and a
+ * deadline on every request (not retried: see RequestTimeoutError).
+ */
+function createOctokit(token, baseUrl, timeoutMs = _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000) {
+    return {
+        reads: client(token, baseUrl, timeoutMs, false),
+        writes: client(token, baseUrl, timeoutMs, true)
+    };
 }
 const DEFAULT_BRANCH_QUERY = `
 query stagingDefaultBranch($owner: String!, $repo: String!) {
   repository(owner: $owner, name: $repo) { defaultBranchRef { name } }
 }`;
 class GitHub {
-    octokit;
+    clients;
     repository;
-    constructor(octokit, repository) {
-        this.octokit = octokit;
+    constructor(clients, repository) {
+        this.clients = clients;
         this.repository = repository;
     }
     async defaultBranch() {
-        const data = await this.octokit.graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo });
+        const data = await this.clients.reads.graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo });
         const name = data.repository.defaultBranchRef?.name;
         if (!name)
             throw new Error(`${this.slug} has no default branch: set base-branch.`);
@@ -357,10 +401,10 @@ class GitHub {
     }
     /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
     paginate(query, variables) {
-        return this.octokit.graphql.paginate(query, variables);
+        return this.clients.reads.graphql.paginate(query, variables);
     }
     async createStatus(sha, status) {
-        await this.octokit.rest.repos.createCommitStatus({
+        await this.clients.writes.rest.repos.createCommitStatus({
             owner: this.repository.owner,
             repo: this.repository.repo,
             sha,
@@ -376,7 +420,7 @@ class GitHub {
     /** Deletes `refs/heads/<branch>`; false when it was already gone. */
     async deleteBranch(branch) {
         try {
-            await this.octokit.rest.git.deleteRef({
+            await this.clients.writes.rest.git.deleteRef({
                 owner: this.repository.owner,
                 repo: this.repository.repo,
                 ref: `heads/${branch}`
@@ -460,6 +504,66 @@ const SERVER_OWNED_METADATA = [
 
 /***/ }),
 
+/***/ 4540:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ kubeconfigSecrets)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+// What of a kubeconfig must be masked in the job log: its credentials. Masking every line (as
+// before) turned `apiVersion: v1`, `kind: Config` and `namespace: default` into `***` wherever
+// they appeared for the rest of the job. Kept apart from the client so rebuild's mode table
+// entry does not load client-node.
+
+// Credential fields of kubeconfig users and auth providers: token, id-token, refresh-token,
+// access-token, client-secret, password, client-key-data, client-certificate-data,
+// certificate-authority-data, and files' contents in any extension that names them so.
+const SECRET_KEY = /token|secret|password|passwd|key|cert|credential/i;
+function collect(node, key, out) {
+    if (typeof node === 'string') {
+        if (key !== null && SECRET_KEY.test(key) && node.trim() !== '')
+            out.add(node.trim());
+        return;
+    }
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collect(item, key, out);
+        return;
+    }
+    if (typeof node !== 'object' || node === null)
+        return;
+    const entries = Object.entries(node);
+    // An exec plugin's `env: [{ name, value }]` carries credentials under any name.
+    const isEnvEntry = key === 'env' && 'name' in node && 'value' in node;
+    for (const [k, v] of entries)
+        collect(v, isEnvEntry && k === 'value' ? 'credential' : k, out);
+}
+/** The values to mask for a kubeconfig; every line when it cannot be read as YAML. */
+function kubeconfigSecrets(content) {
+    if (content === null || content.trim() === '')
+        return [];
+    let parsed;
+    try {
+        parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(content);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null) {
+        return content
+            .split('\n')
+            .map(l => l.trim())
+            .filter(l => l !== '');
+    }
+    const out = new Set();
+    collect(parsed, null, out);
+    return [...out];
+}
+
+
+/***/ }),
+
 /***/ 6017:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -474,9 +578,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/inputs/context.ts
 var context = __webpack_require__(5722);
 // EXTERNAL MODULE: ./src/io/git.ts
-var git = __webpack_require__(7500);
+var io_git = __webpack_require__(7500);
 // EXTERNAL MODULE: ./src/io/github.ts
 var github = __webpack_require__(6557);
+// EXTERNAL MODULE: ./src/kube/secrets.ts
+var secrets = __webpack_require__(4540);
 ;// CONCATENATED MODULE: ./src/rebuild/outcome.ts
 function mergedOutcome(pr, sha) {
     return { number: pr.number, title: pr.title, author: pr.author, status: 'merged', sha };
@@ -548,6 +654,8 @@ function describeSkip(reason) {
             return 'CI pending: no checks reported yet (require-checks)';
         case 'head-moved':
             return `head moved after its checks ran (${shortSha(reason.expected)} → ${shortSha(reason.actual)})`;
+        case 'head-missing':
+            return `head ${shortSha(reason.sha)} cannot be fetched: GitHub has no refs/pull head for it (a new push to the PR restores it)`;
         case 'conflict': {
             const partners = conflictPartners(reason.with);
             const withText = partners === '' ? 'conflict' : `conflict with ${partners}`;
@@ -586,6 +694,7 @@ const OUTCOMES = {
     'ci-pending': { icon: '⏳', text: 'CI pending' },
     'no-checks': { icon: '⏳', text: 'no checks yet' },
     'head-moved': { icon: '🔁', text: 'head moved' },
+    'head-missing': { icon: '❓', text: 'head missing' },
     label: { icon: '🏷️', text: 'label' },
     draft: { icon: '📝', text: 'draft' },
     fork: { icon: '🍴', text: 'fork' }
@@ -728,6 +837,8 @@ var parse = __webpack_require__(3718);
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var util_errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/timeout.ts
+var timeout = __webpack_require__(4991);
 ;// CONCATENATED MODULE: ./src/rebuild/gate.ts
 // Which open PRs may enter staging: the gate is a pure decision over what GitHub reported.
 /** `CI / build` for Actions check runs (as GitHub shows them on a PR), else the bare name. */
@@ -894,6 +1005,8 @@ function dirname(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/rebuild/merge.ts
+// The git phase of rebuild: one fetch, then merges without a worktree, conflicts explained.
+
 
 
 
@@ -901,14 +1014,10 @@ function dirname(path) {
 const PR_REF = (n) => `refs/remotes/pull/${n}/head`;
 /** One fetch for the base and every eligible PR's `refs/pull/N/head`; returns the SHAs now present. */
 async function fetchAll(git, base, baseSha, eligible) {
-    const refspecs = [
-        `+refs/heads/${base}:refs/remotes/origin/${base}`,
-        ...eligible.map(e => `+refs/pull/${e.pr.number}/head:${PR_REF(e.pr.number)}`)
-    ];
     // merge-tree needs merge bases: a shallow checkout (actions/checkout's default) gets its history.
     const unshallow = await git.isShallow();
     log/* log */.Rm.info(`Fetching ${base} and ${eligible.length} pull request head(s)${unshallow ? ' (unshallowing)' : ''}`);
-    await git.fetch(refspecs, { unshallow });
+    await fetchPullRefs(git, base, eligible, unshallow);
     const wanted = [baseSha, ...eligible.map(e => e.sha)];
     const present = await git.presentCommits(wanted);
     const missing = wanted.filter(sha => !present.has(sha));
@@ -924,6 +1033,30 @@ async function fetchAll(git, base, baseSha, eligible) {
         throw new Error(`Could not fetch ${base} at ${baseSha} from origin.`);
     }
     return present;
+}
+/**
+ * The one fetch, without the `refs/pull/N/head` GitHub does not have (git names one missing ref
+ * per failed fetch): those PRs' heads are then asked for by SHA like force-pushed ones.
+ */
+async function fetchPullRefs(git, base, eligible, unshallow) {
+    const numbers = eligible.map(e => e.pr.number);
+    for (;;) {
+        const refspecs = [
+            `+refs/heads/${base}:refs/remotes/origin/${base}`,
+            ...numbers.map(n => `+refs/pull/${n}/head:${PR_REF(n)}`)
+        ];
+        try {
+            return await git.fetch(refspecs, { unshallow });
+        }
+        catch (error) {
+            const stderr = error instanceof io_git/* GitError */.X ? error.result.stderr : '';
+            const missing = Number(/couldn't find remote ref refs\/pull\/(\d+)\/head/.exec(stderr)?.[1]);
+            if (!numbers.includes(missing))
+                throw error;
+            log/* log */.Rm.warning(`#${missing}: GitHub has no refs/pull/${missing}/head; fetching its head by SHA`);
+            numbers.splice(numbers.indexOf(missing), 1);
+        }
+    }
 }
 async function mergeAll(git, baseSha, eligible, available) {
     let head = baseSha;
@@ -943,8 +1076,10 @@ async function mergeAll(git, baseSha, eligible, available) {
             log/* log */.Rm.info(`#${pr.number}: skipped, ${describeSkip(reason)}`);
         };
         if (!available.has(sha)) {
-            const actual = (await git.tryRevParse(PR_REF(pr.number))) ?? 'unknown';
-            skip({ kind: 'head-moved', expected: sha, actual });
+            const actual = await git.tryRevParse(PR_REF(pr.number));
+            skip(actual === null
+                ? { kind: 'head-missing', sha }
+                : { kind: 'head-moved', expected: sha, actual });
             continue;
         }
         const result = await git.mergeTree(head, sha);
@@ -1083,6 +1218,91 @@ function parseStagingRecord(message) {
     return { base, digest, conflicts };
 }
 
+// EXTERNAL MODULE: ./src/kube/rules.ts
+var rules = __webpack_require__(3574);
+;// CONCATENATED MODULE: ./src/rebuild/settings.ts
+// rebuild's settings: every input it reads, parsed once into a typed object.
+
+
+
+/**
+ * `.github/workflows/staging.yml` from GITHUB_WORKFLOW_REF
+ * (`octo/repo/.github/workflows/staging.yml@refs/heads/main`); null when it has no path.
+ */
+function workflowPathFromRef(workflowRef) {
+    const withoutRepo = workflowRef.split('/').slice(2).join('/');
+    const at = withoutRepo.indexOf('@refs/');
+    const path = at >= 0 ? withoutRepo.slice(0, at) : withoutRepo.replace(/@[^@]*$/, '');
+    return path === '' ? null : path;
+}
+function parseFluxSource(raw) {
+    if (raw === '')
+        return null;
+    const [namespace = '', name = '', ...rest] = raw.split('/');
+    if (rest.length > 0 || !(0,rules/* isDnsLabel */.Cd)(namespace) || !(0,rules/* isDnsSubdomain */.sg)(name)) {
+        throw new parse/* InputError */.dz(`Invalid flux-source '${raw}'. Expected {namespace}/{name} of a Flux GitRepository, e.g. flux-system/flux-system-staging.`);
+    }
+    return { namespace, name };
+}
+/** Fork PRs and Dependabot get a read-only GITHUB_TOKEN on `pull_request` events. */
+function readOnlyReason(env, event) {
+    const name = env.GITHUB_EVENT_NAME;
+    if (name !== 'pull_request' && name !== 'pull_request_review')
+        return null;
+    const head = (0,context/* eventString */.O5)(event, 'pull_request', 'head', 'repo', 'full_name');
+    const base = (0,context/* eventString */.O5)(event, 'pull_request', 'base', 'repo', 'full_name');
+    if (head && base && head !== base) {
+        return `this ${name} run comes from the fork ${head}`;
+    }
+    if (env.GITHUB_ACTOR === 'dependabot[bot]')
+        return `this ${name} run was started by Dependabot`;
+    return null;
+}
+/** Force-pushing the default branch would replace it with base + PRs: never the staging branch. */
+function defaultBranchError(branch) {
+    return new parse/* InputError */.dz(`staging-branch '${branch}' is the repository's default branch. The staging branch is force-pushed on every run, which would replace it: use a separate branch such as 'staging'.`);
+}
+function readRebuildSettings(inputs, env) {
+    const event = (0,context/* readEvent */.j_)(env);
+    const base = (0,context/* readContext */.yI)(inputs, env);
+    const baseBranch = (0,parse/* optionalBranch */.vf)('base-branch', inputs.get('base-branch'));
+    const stagingBranch = (0,parse/* validateBranchName */.eg)('staging-branch', inputs.get('staging-branch') || 'staging');
+    const eventDefaultBranch = (0,context/* eventString */.O5)(event, 'repository', 'default_branch');
+    if (stagingBranch === (baseBranch ?? eventDefaultBranch)) {
+        throw new parse/* InputError */.dz(`staging-branch and base-branch are both '${stagingBranch}'. The staging branch is rebuilt and force-pushed on every run: it must be a separate branch such as 'staging'.`);
+    }
+    if (stagingBranch === eventDefaultBranch)
+        throw defaultBranchError(stagingBranch);
+    const commitStatus = inputs.get('commit-status');
+    const githubToken = inputs.get('github-token');
+    if (!githubToken) {
+        throw new parse/* InputError */.dz("Input 'github-token' is empty. Pass a token with contents: write (the default is the workflow's GITHUB_TOKEN).");
+    }
+    return {
+        ...base,
+        mode: 'rebuild',
+        githubToken,
+        baseBranch,
+        stagingBranch,
+        ignoreChecks: (0,parse/* parseList */.E1)('ignore-checks', inputs.get('ignore-checks')),
+        includeDrafts: (0,parse/* parseBoolean */.yG)('include-drafts', inputs.get('include-drafts'), false),
+        includeForks: (0,parse/* parseBoolean */.yG)('include-forks', inputs.get('include-forks'), false),
+        labels: (0,parse/* parseList */.E1)('labels', inputs.get('labels')),
+        excludeLabels: (0,parse/* parseList */.E1)('exclude-labels', inputs.get('exclude-labels')),
+        requireChecks: (0,parse/* parseBoolean */.yG)('require-checks', inputs.get('require-checks'), false),
+        commitStatus: commitStatus === '' ? null : commitStatus,
+        fluxSource: parseFluxSource(inputs.get('flux-source')),
+        kubeconfig: inputs.get('kubeconfig') || null,
+        self: {
+            workflowPath: env.GITHUB_WORKFLOW_REF ? workflowPathFromRef(env.GITHUB_WORKFLOW_REF) : null,
+            workflowName: env.GITHUB_WORKFLOW || null,
+            statusContext: commitStatus === '' ? null : commitStatus
+        },
+        eventDefaultBranch,
+        readOnlyReason: readOnlyReason(env, event)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/rebuild/query.ts
 // GraphQL documents for the rebuild round trip. They are validated against GitHub's published
 // schema in the tests (the fake GitHub executes them), so a field GitHub would reject fails there.
@@ -1110,17 +1330,20 @@ const CONTEXT_FIELDS = `
   }
 `;
 /**
- * Everything rebuild needs in one query (plus pages of pull requests): permission, base and
- * staging heads, and every open PR to base with its head commit's checks.
+ * Everything rebuild needs in one query (plus pages of pull requests): permission, the default
+ * branch, base and staging heads (and the protection rule on staging that non-admins can see,
+ * `refUpdateRule`), and every open PR to base with its head commit's checks.
  */
 const REBUILD_QUERY = `
 query stagingRebuild($owner: String!, $repo: String!, $base: String!, $baseRef: String!, $stagingRef: String!, $cursor: String) {
   repository(owner: $owner, name: $repo) {
     viewerPermission
+    defaultBranchRef { name }
     baseRef: ref(qualifiedName: $baseRef) {
       target { oid ... on Commit { tree { oid } } }
     }
     stagingRef: ref(qualifiedName: $stagingRef) {
+      refUpdateRule { pattern }
       target { oid ... on Commit { message tree { oid } } }
     }
     pullRequests(states: OPEN, baseRefName: $base, first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC }) {
@@ -1244,6 +1467,8 @@ async function loadRebuildState(github, base, staging) {
     const stagingTarget = repo.stagingRef?.target;
     return {
         viewerPermission: repo.viewerPermission,
+        defaultBranch: repo.defaultBranchRef?.name ?? null,
+        stagingProtection: repo.stagingRef?.refUpdateRule?.pattern ?? null,
         baseSha: repo.baseRef?.target.oid ?? null,
         staging: stagingTarget && stagingTarget.tree
             ? {
@@ -1272,6 +1497,8 @@ async function remainingContexts(github, id, cursor) {
 
 
 
+
+
 const PUSH_PERMISSIONS = ['ADMIN', 'MAINTAIN', 'WRITE'];
 /** Staging = base + every open PR whose CI passes, merged in PR-number order. */
 async function rebuild(settings, deps) {
@@ -1287,11 +1514,16 @@ async function rebuild(settings, deps) {
         throw new parse/* InputError */.dz(`staging-branch '${base}' is the base branch. The staging branch is force-pushed on every run: use a separate branch such as 'staging'.`);
     }
     const state = await log/* log */.Rm.group('Query GitHub', async () => {
-        const s = await loadRebuildState(github, base, settings.stagingBranch);
+        const s = await loadRebuildState(github, base, settings.stagingBranch).catch((error) => {
+            if (!(0,timeout/* isRequestTimeout */.B2)(error))
+                throw error;
+            throw new Error(`GitHub: ${error.message}. Nothing was fetched or pushed: staging is as it was.`, { cause: error });
+        });
         log/* log */.Rm.info(`${s.pullRequests.length} open pull request(s) to ${base}`);
         return s;
     });
     run_checkState(state, settings, github.slug, base);
+    checkStagingBranch(state, settings.stagingBranch);
     const baseSha = state.baseSha;
     const gated = mergeOrder(state.pullRequests).map(pr => ({
         pr,
@@ -1380,6 +1612,17 @@ function run_checkState(state, settings, slug, base) {
         throw new parse/* InputError */.dz(`Base branch '${base}' does not exist in ${slug}. Set base-branch to an existing branch.`);
     }
 }
+/**
+ * The query's answer has the last word on what must never be force-pushed: the default branch
+ * (the event payload may not name it) and any branch a protection rule covers.
+ */
+function checkStagingBranch(state, staging) {
+    if (state.defaultBranch === staging)
+        throw defaultBranchError(staging);
+    if (state.stagingProtection !== null) {
+        throw new parse/* InputError */.dz(`staging-branch '${staging}' is protected by the branch protection rule '${state.stagingProtection}'. The staging branch is force-pushed on every run: use a branch no rule protects, or remove it from the rule.`);
+    }
+}
 function pushError(message, slug) {
     // git's own wording, not a bare "403": SHAs, ports and repository names can contain that.
     if (/returned error: 403|HTTP 403|Permission to \S+ denied/i.test(message)) {
@@ -1396,11 +1639,17 @@ async function postStatuses(github, settings, result, shas) {
     if (!context || settings.dryRun)
         return result;
     const errors = [];
+    // After one status timed out, the rest would each wait as long: they are reported instead.
+    let timedOut = null;
     await log/* log */.Rm.group('Commit statuses', async () => {
         for (const o of result.outcomes) {
             const sha = o.status === 'merged' ? o.sha : shas.get(o.number);
             if (!sha || (o.status === 'skipped' && o.reason.kind !== 'conflict'))
                 continue;
+            if (timedOut !== null) {
+                errors.push(`#${o.number}: not posted after #${timedOut} timed out`);
+                continue;
+            }
             const status = o.status === 'merged'
                 ? {
                     state: 'success',
@@ -1415,6 +1664,8 @@ async function postStatuses(github, settings, result, shas) {
                 await github.createStatus(sha, { ...status, context, targetUrl: settings.runUrl });
             }
             catch (error) {
+                if ((0,timeout/* isRequestTimeout */.B2)(error))
+                    timedOut = o.number;
                 const message = `#${o.number}: ${(0,util_errors/* errorMessage */.g)(error)}`;
                 log/* log */.Rm.warning(`Could not post the '${context}' status on ${message}`);
                 errors.push(message);
@@ -1444,85 +1695,6 @@ async function nudgeFlux(settings, flux) {
     });
 }
 
-// EXTERNAL MODULE: ./src/kube/rules.ts
-var rules = __webpack_require__(3574);
-;// CONCATENATED MODULE: ./src/rebuild/settings.ts
-// rebuild's settings: every input it reads, parsed once into a typed object.
-
-
-
-/**
- * `.github/workflows/staging.yml` from GITHUB_WORKFLOW_REF
- * (`octo/repo/.github/workflows/staging.yml@refs/heads/main`); null when it has no path.
- */
-function workflowPathFromRef(workflowRef) {
-    const withoutRepo = workflowRef.split('/').slice(2).join('/');
-    const at = withoutRepo.indexOf('@refs/');
-    const path = at >= 0 ? withoutRepo.slice(0, at) : withoutRepo.replace(/@[^@]*$/, '');
-    return path === '' ? null : path;
-}
-function parseFluxSource(raw) {
-    if (raw === '')
-        return null;
-    const [namespace = '', name = '', ...rest] = raw.split('/');
-    if (rest.length > 0 || !(0,rules/* isDnsLabel */.Cd)(namespace) || !(0,rules/* isDnsSubdomain */.sg)(name)) {
-        throw new parse/* InputError */.dz(`Invalid flux-source '${raw}'. Expected {namespace}/{name} of a Flux GitRepository, e.g. flux-system/flux-system-staging.`);
-    }
-    return { namespace, name };
-}
-/** Fork PRs and Dependabot get a read-only GITHUB_TOKEN on `pull_request` events. */
-function readOnlyReason(env, event) {
-    const name = env.GITHUB_EVENT_NAME;
-    if (name !== 'pull_request' && name !== 'pull_request_review')
-        return null;
-    const head = (0,context/* eventString */.O5)(event, 'pull_request', 'head', 'repo', 'full_name');
-    const base = (0,context/* eventString */.O5)(event, 'pull_request', 'base', 'repo', 'full_name');
-    if (head && base && head !== base) {
-        return `this ${name} run comes from the fork ${head}`;
-    }
-    if (env.GITHUB_ACTOR === 'dependabot[bot]')
-        return `this ${name} run was started by Dependabot`;
-    return null;
-}
-function readRebuildSettings(inputs, env) {
-    const event = (0,context/* readEvent */.j_)(env);
-    const base = (0,context/* readContext */.yI)(inputs, env);
-    const baseBranch = (0,parse/* optionalBranch */.vf)('base-branch', inputs.get('base-branch'));
-    const stagingBranch = (0,parse/* validateBranchName */.eg)('staging-branch', inputs.get('staging-branch') || 'staging');
-    const eventDefaultBranch = (0,context/* eventString */.O5)(event, 'repository', 'default_branch');
-    if (stagingBranch === (baseBranch ?? eventDefaultBranch)) {
-        throw new parse/* InputError */.dz(`staging-branch and base-branch are both '${stagingBranch}'. The staging branch is rebuilt and force-pushed on every run: it must be a separate branch such as 'staging'.`);
-    }
-    const commitStatus = inputs.get('commit-status');
-    const githubToken = inputs.get('github-token');
-    if (!githubToken) {
-        throw new parse/* InputError */.dz("Input 'github-token' is empty. Pass a token with contents: write (the default is the workflow's GITHUB_TOKEN).");
-    }
-    return {
-        ...base,
-        mode: 'rebuild',
-        githubToken,
-        baseBranch,
-        stagingBranch,
-        ignoreChecks: (0,parse/* parseList */.E1)('ignore-checks', inputs.get('ignore-checks')),
-        includeDrafts: (0,parse/* parseBoolean */.yG)('include-drafts', inputs.get('include-drafts'), false),
-        includeForks: (0,parse/* parseBoolean */.yG)('include-forks', inputs.get('include-forks'), false),
-        labels: (0,parse/* parseList */.E1)('labels', inputs.get('labels')),
-        excludeLabels: (0,parse/* parseList */.E1)('exclude-labels', inputs.get('exclude-labels')),
-        requireChecks: (0,parse/* parseBoolean */.yG)('require-checks', inputs.get('require-checks'), false),
-        commitStatus: commitStatus === '' ? null : commitStatus,
-        fluxSource: parseFluxSource(inputs.get('flux-source')),
-        kubeconfig: inputs.get('kubeconfig') || null,
-        self: {
-            workflowPath: env.GITHUB_WORKFLOW_REF ? workflowPathFromRef(env.GITHUB_WORKFLOW_REF) : null,
-            workflowName: env.GITHUB_WORKFLOW || null,
-            statusContext: commitStatus === '' ? null : commitStatus
-        },
-        eventDefaultBranch,
-        readOnlyReason: readOnlyReason(env, event)
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/rebuild/mode.ts
 // The rebuild mode: staging = base + every open PR whose CI passes.
 
@@ -1531,14 +1703,15 @@ function readRebuildSettings(inputs, env) {
 
 
 
+
 const rebuildMode = {
     readSettings: readRebuildSettings,
-    secrets: settings => [settings.githubToken, settings.kubeconfig],
+    secrets: settings => [settings.githubToken, ...(0,secrets/* kubeconfigSecrets */.h)(settings.kubeconfig)],
     connect: settings => ({
-        github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl), settings.repository),
-        git: new git/* Git */.T(settings.workspace),
+        github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
+        git: new io_git/* Git */.T(settings.workspace),
         // The Kubernetes client is loaded only when flux-source asks for it.
-        flux: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(511)]).then(__webpack_require__.bind(__webpack_require__, 6511))).connectKubernetes(settings.kubeconfig).flux
+        flux: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(924)]).then(__webpack_require__.bind(__webpack_require__, 5924))).connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).flux
     }),
     run: rebuild,
     report: (result, settings) => ({
@@ -1554,11 +1727,24 @@ const rebuildMode = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ retry)
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs)
 /* harmony export */ });
 /* unused harmony export sleep */
 // One retry helper for every call whose failure a second attempt can fix (git's network commands,
-// Kubernetes requests). Callers say which failures are transient; everything else fails at once.
+// Kubernetes and Sentry requests; octokit has its own). Callers say which failures are transient; everything else fails at once.
+/** The longest Retry-After honoured: a server asking for more is not waited for that long. */
+const MAX_REQUESTED_DELAY_MS = 60_000;
+/** A Retry-After header (seconds, or an HTTP date) in milliseconds; null when absent or unreadable. */
+function retryAfterMs(value, now = Date.now()) {
+    if (value === null || value === undefined || value.trim() === '')
+        return null;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return seconds >= 0 ? seconds * 1000 : null;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** `call()`, retried after each delay while it throws a retryable error; the last error is thrown. */
 async function retry(call, options) {
@@ -1567,13 +1753,114 @@ async function retry(call, options) {
             return await call();
         }
         catch (error) {
-            const delay = options.delaysMs[attempt - 1];
-            if (delay === undefined || !options.retryable(error))
+            const planned = options.delaysMs[attempt - 1];
+            if (planned === undefined || !options.retryable(error))
                 throw error;
+            const requested = options.requestedDelayMs?.(error) ?? null;
+            const delay = requested === null ? planned : Math.min(requested, MAX_REQUESTED_DELAY_MS);
             options.onRetry?.(error, attempt, delay);
             await sleep(delay);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 4991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ isRequestTimeout),
+/* harmony export */   Qm: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_S),
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
+/* harmony export */   eh: () => (/* binding */ isTimeoutAbort),
+/* harmony export */   u9: () => (/* binding */ fetchWithTimeout)
+/* harmony export */ });
+/* unused harmony export RequestTimeoutError */
+// One request timeout for every HTTP call (GitHub, Kubernetes, Sentry): an endpoint that accepts
+// the connection and never answers must fail the call, not keep the job alive until its own
+// timeout. The whole exchange counts, headers and body.
+/** The default of the `request-timeout` input, in seconds. */
+const DEFAULT_REQUEST_TIMEOUT_S = 30;
+/** A call that got no (complete) answer in time. Not retried: a server that hung once tends to. */
+class RequestTimeoutError extends Error {
+    call;
+    ms;
+    // octokit passes an error named AbortError through unchanged, and its retry plugin does not
+    // retry it: each retry would wait the whole timeout again.
+    name = 'AbortError';
+    timeout = true;
+    constructor(
+    /** What was asked, e.g. `POST /graphql (stagingRebuild)`. */
+    call, ms) {
+        super(`${call} got no answer within ${formatSeconds(ms)}`);
+        this.call = call;
+        this.ms = ms;
+    }
+}
+function isRequestTimeout(error) {
+    return (typeof error === 'object' &&
+        error !== null &&
+        error.timeout === true &&
+        typeof error.call === 'string');
+}
+function formatSeconds(ms) {
+    const s = ms / 1000;
+    return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+/** True when `error` is the abort of a signal made by AbortSignal.timeout (its reason). */
+function isTimeoutAbort(error) {
+    return (typeof error === 'object' &&
+        error !== null &&
+        error.name === 'TimeoutError');
+}
+const NO_BODY = new Set([101, 204, 205, 304]);
+function graphqlOperation(body) {
+    if (typeof body !== 'string' || !body.startsWith('{'))
+        return undefined;
+    try {
+        const query = JSON.parse(body).query;
+        if (typeof query !== 'string')
+            return undefined;
+        return /^\s*(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
+    }
+    catch {
+        return undefined;
+    }
+}
+function describeRequest(input, init) {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    // A GraphQL call is named by its operation, so the message says which query hung.
+    const operation = graphqlOperation(init?.body);
+    return `${method} ${url.pathname}${operation ? ` (${operation})` : ''}`;
+}
+/**
+ * `fetch` with a deadline on the whole exchange: the response body is read before it is handed
+ * on, so a server that sends headers and then stalls times out too.
+ */
+function fetchWithTimeout(ms, base = globalThis.fetch) {
+    return async (input, init) => {
+        const signal = AbortSignal.timeout(ms);
+        const combined = init?.signal ? AbortSignal.any([init.signal, signal]) : signal;
+        try {
+            const response = await base(input, { ...init, signal: combined });
+            const body = NO_BODY.has(response.status) ? null : await response.arrayBuffer();
+            const copy = new Response(body, {
+                status: response.status,
+                statusText: response.statusText,
+                headers: response.headers
+            });
+            Object.defineProperty(copy, 'url', { value: response.url });
+            return copy;
+        }
+        catch (error) {
+            if (signal.aborted)
+                throw new RequestTimeoutError(describeRequest(input, init), ms);
+            throw error;
+        }
+    };
 }
 
 

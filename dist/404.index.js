@@ -15,8 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/io/github.ts
 var github = __webpack_require__(6557);
-// EXTERNAL MODULE: ./src/kube/client.ts + 2 modules
-var client = __webpack_require__(6511);
+// EXTERNAL MODULE: ./src/kube/client.ts + 1 modules
+var client = __webpack_require__(5924);
+// EXTERNAL MODULE: ./src/kube/secrets.ts
+var secrets = __webpack_require__(4540);
 // EXTERNAL MODULE: ./src/dataset/store.ts
 var dataset_store = __webpack_require__(9905);
 ;// CONCATENATED MODULE: ./src/cleanup/report.ts
@@ -56,7 +58,9 @@ function cleanedReport(settings, context) {
     const gone = rows.filter(r => r.result === 'already gone').length;
     const headline = settings.dryRun
         ? `Dry run: would delete ${rows.length} resource(s) of ${context.datasetId} ${context.version}; nothing deleted`
-        : `Cleaned up ${context.datasetId} ${context.version}: ${deleted} deleted, ${gone} already gone`;
+        : deleted === 0
+            ? `Already clean: ${context.datasetId} ${context.version} (${gone} already gone, nothing deleted)`
+            : `Cleaned up ${context.datasetId} ${context.version}: ${deleted} deleted, ${gone} already gone`;
     return {
         title: 'Staging cleanup',
         headline,
@@ -112,11 +116,16 @@ var names = __webpack_require__(4092);
 var dataset_ref = __webpack_require__(3465);
 // EXTERNAL MODULE: ./src/dataset/sources.ts
 var sources = __webpack_require__(5850);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/util/timeout.ts
+var timeout = __webpack_require__(4991);
 ;// CONCATENATED MODULE: ./src/io/sentry.ts
 // Sentry edge: the slug Sentry derives from a cron monitor name, and deleting that monitor.
+
+
 const DEFAULT_URL = 'https://sentry.io';
 const MAX_SLUG_LENGTH = 50;
-const REQUEST_TIMEOUT_MS = 30_000;
 // Python's \s on ASCII text also matches the information separators \x1c-\x1f.
 const WHITESPACE = '\\t\\n\\v\\f\\r \\x1c-\\x1f';
 /**
@@ -157,26 +166,64 @@ async function detailOf(response) {
     }
     return text.trim().slice(0, 200) || response.statusText;
 }
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+const RETRY_DELAYS_MS = [1000, 2000];
+/** A 5xx or 429 from Sentry: retried, then reported with Sentry's detail. */
+class SentryAnswer extends Error {
+    status;
+    detail;
+    retryAfter;
+    constructor(status, detail, retryAfter) {
+        super(`HTTP ${status} ${detail}`);
+        this.status = status;
+        this.detail = detail;
+        this.retryAfter = retryAfter;
+    }
+}
 /**
- * Deletes a cron monitor. 'absent' when Sentry has no monitor with that slug (404); any other
- * non-2xx answer throws, naming the status and Sentry's `detail`.
+ * Deletes a cron monitor. 'absent' when Sentry has no monitor with that slug (404); a 5xx or 429
+ * is retried like GitHub and Kubernetes calls (waiting what Retry-After asks); any other non-2xx
+ * answer throws, naming the status and Sentry's `detail`.
  */
 async function deleteMonitor(options, slug) {
     const base = (options.url || DEFAULT_URL).replace(/\/+$/, '');
     const path = monitorPath(options, slug);
+    const timeoutMs = options.timeoutMs ?? timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000;
+    const attempt = async () => {
+        let response;
+        try {
+            response = await fetch(`${base}${path}`, {
+                method: 'DELETE',
+                headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
+                signal: AbortSignal.timeout(timeoutMs)
+            });
+        }
+        catch (err) {
+            if ((0,timeout/* isTimeoutAbort */.eh)(err)) {
+                throw new Error(`Sentry at ${base} did not answer DELETE ${path} within ${(0,timeout/* formatSeconds */.Xo)(timeoutMs)}`, { cause: err });
+            }
+            // fetch reports `fetch failed`; the socket's own reason is in `cause`.
+            const cause = messageOf(err?.cause) ?? messageOf(err);
+            const reason = cause ?? String(err);
+            throw new Error(`Cannot reach Sentry at ${base}: ${reason}`, { cause: err });
+        }
+        if (RETRYABLE.has(response.status)) {
+            throw new SentryAnswer(response.status, await detailOf(response), response.headers.get('retry-after'));
+        }
+        return response;
+    };
     let response;
     try {
-        response = await fetch(`${base}${path}`, {
-            method: 'DELETE',
-            headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
-            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+        response = await (0,retry/* retry */.L5)(attempt, {
+            delaysMs: RETRY_DELAYS_MS,
+            retryable: err => err instanceof SentryAnswer,
+            requestedDelayMs: err => (err instanceof SentryAnswer ? (0,retry/* retryAfterMs */.Vs)(err.retryAfter) : null)
         });
     }
     catch (err) {
-        // fetch reports `fetch failed`; the socket's own reason is in `cause`.
-        const cause = messageOf(err?.cause) ?? messageOf(err);
-        const reason = cause ?? String(err);
-        throw new Error(`Cannot reach Sentry at ${base}: ${reason}`, { cause: err });
+        if (!(err instanceof SentryAnswer))
+            throw err;
+        throw new Error(`Sentry refused to delete cron monitor '${slug}' (DELETE ${path}): HTTP ${err.status} ${err.detail} (${RETRY_DELAYS_MS.length + 1} tries)`);
     }
     // Sentry answers 202: the monitor is gone from the API at once, its data is removed later.
     if (response.ok) {
@@ -245,6 +292,21 @@ async function deleteBranch(github, branch, done) {
             `${deletedSoFar} other resource(s) were deleted; run cleanup again once this is fixed.`, { cause: error });
     }
 }
+function joinAnd(items) {
+    return items.length <= 1
+        ? (items[0] ?? '')
+        : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+/**
+ * A failure half-way through: what failed, what is already gone, what is kept, and that a rerun
+ * finishes the job (every step tolerates "already gone", and the branch goes last).
+ */
+function partialFailure(failed, error, rows, kept) {
+    const deleted = rows.filter(r => r.result === 'deleted').map(r => r.name);
+    const done = deleted.length > 0 ? `Already deleted: ${deleted.join(', ')}.` : 'Nothing was deleted yet.';
+    return new Error(`${failed}${(0,errors/* errorMessage */.g)(error)}. ${done} Kept for now: ${joinAnd(kept)}. ` +
+        'Run cleanup again once this is fixed: it finishes the job.', { cause: error });
+}
 async function runCleanup(settings, deps) {
     if (settings.notAStageBranch !== null) {
         log/* log */.Rm.notice(`Deleted ref '${settings.notAStageBranch}' is not a stage/{dataset_id}/v{version} branch: nothing to clean up.`);
@@ -262,37 +324,72 @@ async function runCleanup(settings, deps) {
         : null;
     const client = await deps.cronJobs();
     const targets = await log/* log */.Rm.group('Find staged CronJobs', async () => {
-        const labelled = (await client.list(namespace, (0,labels/* stagingSelector */.ru)(datasetId, version))).map(c => c.metadata?.name ?? '');
+        const found = await client
+            .list(namespace, (0,labels/* stagingSelector */.ru)(datasetId, version))
+            .catch((error) => {
+            throw new Error(`Could not list the staged CronJobs of ${datasetId} ${version} in namespace ${namespace}: ${(0,errors/* errorMessage */.g)(error)}. Nothing was deleted.`, { cause: error });
+        });
+        const labelled = found.map(c => c.metadata?.name ?? '');
         const computed = await computedNames(settings, config);
         log/* log */.Rm.info(`By label: ${labelled.join(', ') || 'none'}; by name: ${computed.join(', ') || 'none'}`);
         return cleanupTargets(labelled.filter(n => n !== ''), computed);
     });
     const rows = [];
     const gone = (deleted) => settings.dryRun ? 'would delete' : deleted ? 'deleted' : 'already gone';
+    const sentry = settings.sentry;
+    const slugs = [...new Set(targets.map(monitorSlug))];
+    const theBranch = `the branch ${branch}`;
     await log/* log */.Rm.group('Delete CronJobs', async () => {
-        for (const name of targets) {
-            const deleted = settings.dryRun || (await client.delete(namespace, name));
+        for (const [i, name] of targets.entries()) {
+            let deleted;
+            try {
+                deleted = settings.dryRun || (await client.delete(namespace, name));
+            }
+            catch (error) {
+                const kept = [`CronJob ${targets.slice(i).join(', ')}`];
+                if (sentry && slugs.length > 0)
+                    kept.push('their Sentry monitors');
+                throw partialFailure(`Could not delete CronJob ${namespace}/${name}: `, error, rows, [
+                    ...kept,
+                    theBranch
+                ]);
+            }
             rows.push({ resource: 'CronJob', name, result: gone(deleted) });
         }
     });
-    const sentry = settings.sentry;
     if (sentry) {
         await log/* log */.Rm.group('Delete Sentry cron monitors', async () => {
-            for (const slug of [...new Set(targets.map(monitorSlug))]) {
-                const deleted = settings.dryRun || (await deleteMonitor(sentry, slug)) === 'deleted';
+            for (const [i, slug] of slugs.entries()) {
+                let deleted;
+                try {
+                    deleted = settings.dryRun || (await deleteMonitor(sentry, slug)) === 'deleted';
+                }
+                catch (error) {
+                    throw partialFailure('', error, rows, [
+                        `Sentry monitor ${slugs.slice(i).join(', ')}`,
+                        theBranch
+                    ]);
+                }
                 rows.push({ resource: 'Sentry monitor', name: slug, result: gone(deleted) });
             }
         });
-    }
-    if (!settings.dryRun && !rows.some(r => r.resource === 'CronJob' && r.result === 'deleted')) {
-        // Either a second cleanup, or the CronJobs live in a namespace this run was not told about.
-        log/* log */.Rm.warning(`No staged CronJob of ${datasetId} ${version} was found in namespace ${namespace}. If deploy used another namespace, run cleanup with that namespace.`);
     }
     // The branch goes last: if anything above failed, a rerun still finds it.
     const deleted = settings.dryRun || (await deleteBranch(deps.github, branch, rows));
     rows.push({ resource: 'Branch', name: branch, result: gone(deleted) });
     for (const r of rows)
         log/* log */.Rm.info(`${r.resource} ${r.name}: ${r.result}`);
+    if (!settings.dryRun && !rows.some(r => r.result === 'deleted')) {
+        // The branch is gone too: a repeated cleanup, not a namespace this run was not told about.
+        const none = [`no staged CronJob in namespace ${namespace}`];
+        if (sentry)
+            none.push('no Sentry monitor');
+        log/* log */.Rm.notice(`${datasetId} ${version} is already cleaned up: ${joinAnd([...none, 'no branch'])} left.`);
+    }
+    else if (!settings.dryRun &&
+        !rows.some(r => r.resource === 'CronJob' && r.result === 'deleted')) {
+        log/* log */.Rm.warning(`No staged CronJob of ${datasetId} ${version} was found in namespace ${namespace}. If deploy used another namespace, run cleanup with that namespace.`);
+    }
     return {
         kind: 'cleaned',
         datasetId,
@@ -354,7 +451,8 @@ function readCleanupSettings(inputs, env) {
                 token,
                 org,
                 project: inputs.get('sentry-project') || null,
-                url: (inputs.get('sentry-url') || 'https://sentry.io').replace(/\/$/, '')
+                url: (inputs.get('sentry-url') || 'https://sentry.io').replace(/\/$/, ''),
+                timeoutMs: base.requestTimeoutMs
             }
             : null
     };
@@ -377,12 +475,17 @@ function readCleanupSettings(inputs, env) {
 
 
 
+
 const cleanupMode = {
     readSettings: readCleanupSettings,
-    secrets: settings => [settings.githubToken, settings.kubeconfig, settings.sentry?.token ?? null],
+    secrets: settings => [
+        settings.githubToken,
+        settings.sentry?.token ?? null,
+        ...(0,secrets/* kubeconfigSecrets */.h)(settings.kubeconfig)
+    ],
     connect: settings => ({
-        github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl), settings.repository),
-        cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig).cronJobs
+        github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
+        cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
     }),
     run: runCleanup,
     report: cleanupReport
@@ -399,46 +502,75 @@ const cleanupMode = {
 /* harmony export */   g: () => (/* binding */ GitHub)
 /* harmony export */ });
 /* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5250);
-/* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3178);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6856);
+/* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3178);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
 
 
 
 
 
-const StagingOctokit = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq.plugin(_octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_2__/* .paginateGraphQL */ .T, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
+
+const StagingOctokit = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq.plugin(_octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_3__/* .paginateGraphQL */ .T, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
 function onLimit(kind) {
     return (retryAfter, options, _octokit, retryCount) => {
         _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
         return retryCount < 2;
     };
 }
-/** Octokit with GraphQL pagination, retries of 5xx and waiting out (secondary) rate limits. */
-function createOctokit(token, baseUrl) {
+/**
+ * The throttling plugin spaces every GraphQL request like a write (one per second), because a
+ * GraphQL document may hold a mutation. Every document this action sends is a query, so its
+ * pages must not wait: reads go through a client whose write lane is unpaced. Writes (REST:
+ * statuses, ref deletion) keep GitHub's recommended pacing. Both keep the retries and the
+ * (secondary) rate-limit handling.
+ */
+// The plugin only calls `write.key(id).schedule(options, job)`; a Bottleneck group that runs
+// the job at once is all an unpaced lane needs.
+const UNPACED = {
+    key: () => ({
+        schedule: (_options, job, ...args) => job(...args)
+    })
+};
+function client(token, baseUrl, timeoutMs, paced) {
+    // Wraps @actions/github's own fetch, which honours the runner's proxy settings.
+    const base = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .defaults */ .NT.request?.fetch ?? fetch;
     return new StagingOctokit((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
         baseUrl,
         userAgent: 'staging-action',
+        request: { fetch: (0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchWithTimeout */ .u9)(timeoutMs, base) },
         throttle: {
             onRateLimit: onLimit('rate limit'),
-            onSecondaryRateLimit: onLimit('secondary rate limit')
+            onSecondaryRateLimit: onLimit('secondary rate limit'),
+            ...(paced ? {} : { write: UNPACED })
         }
     }));
+}
+/**
+ * Octokit with GraphQL pagination, retries of 5xx, waiting out (secondary) rate limits, and a
+ * deadline on every request (not retried: see RequestTimeoutError).
+ */
+function createOctokit(token, baseUrl, timeoutMs = _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000) {
+    return {
+        reads: client(token, baseUrl, timeoutMs, false),
+        writes: client(token, baseUrl, timeoutMs, true)
+    };
 }
 const DEFAULT_BRANCH_QUERY = `
 query stagingDefaultBranch($owner: String!, $repo: String!) {
   repository(owner: $owner, name: $repo) { defaultBranchRef { name } }
 }`;
 class GitHub {
-    octokit;
+    clients;
     repository;
-    constructor(octokit, repository) {
-        this.octokit = octokit;
+    constructor(clients, repository) {
+        this.clients = clients;
         this.repository = repository;
     }
     async defaultBranch() {
-        const data = await this.octokit.graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo });
+        const data = await this.clients.reads.graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo });
         const name = data.repository.defaultBranchRef?.name;
         if (!name)
             throw new Error(`${this.slug} has no default branch: set base-branch.`);
@@ -449,10 +581,10 @@ class GitHub {
     }
     /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
     paginate(query, variables) {
-        return this.octokit.graphql.paginate(query, variables);
+        return this.clients.reads.graphql.paginate(query, variables);
     }
     async createStatus(sha, status) {
-        await this.octokit.rest.repos.createCommitStatus({
+        await this.clients.writes.rest.repos.createCommitStatus({
             owner: this.repository.owner,
             repo: this.repository.repo,
             sha,
@@ -468,7 +600,7 @@ class GitHub {
     /** Deletes `refs/heads/<branch>`; false when it was already gone. */
     async deleteBranch(branch) {
         try {
-            await this.octokit.rest.git.deleteRef({
+            await this.clients.writes.rest.git.deleteRef({
                 owner: this.repository.owner,
                 repo: this.repository.repo,
                 ref: `heads/${branch}`

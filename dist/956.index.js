@@ -17,8 +17,10 @@ __webpack_require__.d(__webpack_exports__, {
 var context = __webpack_require__(5722);
 // EXTERNAL MODULE: ./src/io/git.ts
 var git = __webpack_require__(7500);
-// EXTERNAL MODULE: ./src/kube/client.ts + 2 modules
-var client = __webpack_require__(6511);
+// EXTERNAL MODULE: ./src/kube/client.ts + 1 modules
+var client = __webpack_require__(5924);
+// EXTERNAL MODULE: ./src/kube/secrets.ts
+var secrets = __webpack_require__(4540);
 // EXTERNAL MODULE: ./src/dataset/config.ts + 2 modules
 var config = __webpack_require__(6631);
 // EXTERNAL MODULE: ./src/dataset/ref.ts
@@ -106,7 +108,7 @@ function deployReport(result, settings, links = null) {
 }
 
 // EXTERNAL MODULE: ./src/dataset/errors.ts
-var errors = __webpack_require__(2861);
+var dataset_errors = __webpack_require__(2861);
 ;// CONCATENATED MODULE: ./src/dataset/image.ts
 // Image references: what the kubelet can pull, and which containers ran the production image.
 
@@ -124,7 +126,7 @@ const IMAGE_REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_
  */
 function checkImageReference(image, source) {
     if (!IMAGE_REFERENCE.test(image) || !/[:@]/.test(image.slice(image.lastIndexOf('/') + 1))) {
-        throw new errors/* ValidationError */.yI(`Image ${JSON.stringify(image)} (from ${source}) is not a valid image reference: expected ` +
+        throw new dataset_errors/* ValidationError */.yI(`Image ${JSON.stringify(image)} (from ${source}) is not a valid image reference: expected ` +
             '{repository}:{tag} or {repository}@sha256:{digest}, with a lowercase repository and a tag ' +
             'of up to 128 letters, digits, "_", "." and "-", e.g. ghcr.io/acme/pipelines:<git sha>.');
     }
@@ -181,7 +183,7 @@ const SUPPORTED = 'A non-zero offset works only on 5-field schedules whose minut
     'another hour, the hour field must be "*" or plain numbers. Set the offset to 0 to keep the ' +
     'production schedule.';
 function fail(schedule, minutes, problem) {
-    throw new errors/* ValidationError */.yI(`Cannot offset the schedule ${(0,errors/* quote */.hD)(schedule)} by ${minutes} minutes: ${problem}. ${SUPPORTED}`);
+    throw new dataset_errors/* ValidationError */.yI(`Cannot offset the schedule ${(0,dataset_errors/* quote */.hD)(schedule)} by ${minutes} minutes: ${problem}. ${SUPPORTED}`);
 }
 function mod(n, m) {
     return ((n % m) + m) % m;
@@ -194,7 +196,7 @@ function numbers(field, max) {
 }
 function checkOffset(minutes) {
     if (!Number.isInteger(minutes) || minutes < -59 || minutes > 59) {
-        throw new errors/* ValidationError */.yI(`Schedule offset ${(0,errors/* quote */.hD)(String(minutes))} is not valid: it must be a whole number of ` +
+        throw new dataset_errors/* ValidationError */.yI(`Schedule offset ${(0,dataset_errors/* quote */.hD)(String(minutes))} is not valid: it must be a whole number of ` +
             'minutes from -59 to 59 (e.g. 10 runs staging 10 minutes after production).');
     }
 }
@@ -206,7 +208,7 @@ function offsetSchedule(schedule, minutes) {
     const trimmed = schedule.trim();
     const macro = MACROS[trimmed.toLowerCase()];
     if (trimmed.startsWith('@')) {
-        const hint = macro === undefined ? '' : ` (write it as ${(0,errors/* quote */.hD)(macro)} instead)`;
+        const hint = macro === undefined ? '' : ` (write it as ${(0,dataset_errors/* quote */.hD)(macro)} instead)`;
         fail(schedule, minutes, `macros such as ${trimmed} cannot be shifted${hint}`);
     }
     const fields = trimmed.split(/\s+/);
@@ -217,7 +219,7 @@ function offsetSchedule(schedule, minutes) {
     const [minuteField, hourField, dayOfMonth, month, dayOfWeek] = fields;
     const runMinutes = numbers(minuteField, 59);
     if (runMinutes === null) {
-        fail(schedule, minutes, `the minute field ${(0,errors/* quote */.hD)(minuteField)} is not a list of numbers 0-59`);
+        fail(schedule, minutes, `the minute field ${(0,dataset_errors/* quote */.hD)(minuteField)} is not a list of numbers 0-59`);
     }
     const shifted = runMinutes.map(m => m + minutes);
     const newMinutes = shifted.map(m => mod(m, 60)).join(',');
@@ -229,7 +231,7 @@ function offsetSchedule(schedule, minutes) {
     }
     const hours = numbers(hourField, 23);
     if (hours === null) {
-        fail(schedule, minutes, `runs move into another hour, which cannot be applied to the hour field ${(0,errors/* quote */.hD)(hourField)}`);
+        fail(schedule, minutes, `runs move into another hour, which cannot be applied to the hour field ${(0,dataset_errors/* quote */.hD)(hourField)}`);
     }
     if (carries.size > 1) {
         fail(schedule, minutes, `some runs move into another hour and others do not, which one hour field cannot express`);
@@ -286,13 +288,13 @@ function setCronJobNameEnv(container, name) {
     }
 }
 function what(productionName, source) {
-    return `CronJob ${(0,errors/* quote */.hD)(productionName)} (from ${source})`;
+    return `CronJob ${(0,dataset_errors/* quote */.hD)(productionName)} (from ${source})`;
 }
 function stageOne(input, production, repository) {
     const { cronJob, source } = production;
     const productionName = cronJob.metadata?.name ?? '';
     if (productionName === '') {
-        throw new errors/* ValidationError */.yI(`A CronJob from ${source} has no metadata.name; give it a name.`);
+        throw new dataset_errors/* ValidationError */.yI(`A CronJob from ${source} has no metadata.name; give it a name.`);
     }
     const kind = (0,names/* deriveKind */.An)(productionName, input.datasetId);
     const name = (0,names/* checkCronJobName */.pE)({ ...input, kind });
@@ -307,15 +309,15 @@ function stageOne(input, production, repository) {
         spec.schedule = offsetSchedule(spec.schedule, input.scheduleOffsetMinutes);
     }
     catch (e) {
-        if (!(e instanceof errors/* StagingError */.QH))
+        if (!(e instanceof dataset_errors/* StagingError */.QH))
             throw e;
-        throw new errors/* ValidationError */.yI(`${what(productionName, source)}: ${e.message}`);
+        throw new dataset_errors/* ValidationError */.yI(`${what(productionName, source)}: ${e.message}`);
     }
     const jobTemplate = spec.jobTemplate;
     jobTemplate.metadata = withLabels(jobTemplate.metadata, labels);
     const jobSpec = jobTemplate.spec;
     if (jobSpec === undefined) {
-        throw new errors/* ValidationError */.yI(`${what(productionName, source)} has no spec.jobTemplate.spec.`);
+        throw new dataset_errors/* ValidationError */.yI(`${what(productionName, source)} has no spec.jobTemplate.spec.`);
     }
     jobSpec.template.metadata = withLabels(jobSpec.template.metadata, labels);
     if (jobSpec.completionMode === 'Indexed')
@@ -333,7 +335,7 @@ function stageOne(input, production, repository) {
     }
     if (replaced === 0) {
         const images = containers.map(c => c.image ?? '(none)').join(', ') || '(no containers)';
-        throw new errors/* ValidationError */.yI(`${what(productionName, source)} has no container running ${repository}, the repository ` +
+        throw new dataset_errors/* ValidationError */.yI(`${what(productionName, source)} has no container running ${repository}, the repository ` +
             `of the staged image ${input.image}; its images: ${images}. Staging swaps the image only ` +
             'in containers that run the production image: check the image input, or the image of ' +
             'the production CronJob.');
@@ -352,7 +354,7 @@ function stageOne(input, production, repository) {
 function buildStagingCronJobs(input) {
     const repository = checkImage(input.image);
     if (input.productionCronJobs.length === 0) {
-        throw new errors/* ValidationError */.yI(`No production CronJobs found for dataset ${(0,errors/* quote */.hD)(input.datasetId)}: its cronjobs globs or ` +
+        throw new dataset_errors/* ValidationError */.yI(`No production CronJobs found for dataset ${(0,dataset_errors/* quote */.hD)(input.datasetId)}: its cronjobs globs or ` +
             'cronjobs-command in the staging config matched nothing. Point them at the manifests of ' +
             "the dataset's production CronJobs.");
     }
@@ -361,9 +363,9 @@ function buildStagingCronJobs(input) {
         const staged = stageOne(input, production, repository);
         const previous = byKind.get(staged.kind);
         if (previous !== undefined) {
-            throw new errors/* ValidationError */.yI(`Production CronJobs ${(0,errors/* quote */.hD)(previous.productionName)} (from ${previous.source}) and ` +
-                `${(0,errors/* quote */.hD)(staged.productionName)} (from ${staged.source}) both have the kind ` +
-                `${(0,errors/* quote */.hD)(staged.kind)}, so both would be staged as ${(0,errors/* quote */.hD)(staged.name)}. Keep one of ` +
+            throw new dataset_errors/* ValidationError */.yI(`Production CronJobs ${(0,dataset_errors/* quote */.hD)(previous.productionName)} (from ${previous.source}) and ` +
+                `${(0,dataset_errors/* quote */.hD)(staged.productionName)} (from ${staged.source}) both have the kind ` +
+                `${(0,dataset_errors/* quote */.hD)(staged.kind)}, so both would be staged as ${(0,dataset_errors/* quote */.hD)(staged.name)}. Keep one of ` +
                 "them in the dataset's cronjobs (a file matched by two globs counts twice).");
         }
         byKind.set(staged.kind, staged);
@@ -381,11 +383,14 @@ function planPrune(live, desiredNames) {
 
 // EXTERNAL MODULE: ./src/dataset/sources.ts
 var sources = __webpack_require__(5850);
+// EXTERNAL MODULE: ./src/kube/errors.ts
+var errors = __webpack_require__(3646);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var util_errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/deploy/run.ts
+
 
 
 
@@ -418,13 +423,13 @@ async function plan(settings, git) {
     const namespace = (0,sources/* resolveNamespace */.uP)(settings.namespace, config);
     const here = await (0,sources/* versionInCheckout */.C6)(settings.workspace, dataset);
     if (here !== version) {
-        throw new errors/* ValidationError */.yI(`The branch stages version ${version}, but ${dataset.versionFile} (${dataset.versionKey}) says ${here} at this commit. ` +
+        throw new dataset_errors/* ValidationError */.yI(`The branch stages version ${version}, but ${dataset.versionFile} (${dataset.versionKey}) says ${here} at this commit. ` +
             `Bump the template to ${version}, or push to stage/${datasetId}/v${here}.`);
     }
     const base = await baseBranch(settings, git);
     const onBase = await (0,sources/* versionOnBase */.HI)(git, base, dataset);
     if (onBase === version) {
-        throw new errors/* ValidationError */.yI(`Version ${version} is already the version of ${datasetId} on ${base}: a staged version must differ from production. ` +
+        throw new dataset_errors/* ValidationError */.yI(`Version ${version} is already the version of ${datasetId} on ${base}: a staged version must differ from production. ` +
             `Bump ${dataset.versionKey} in ${dataset.versionFile}.`);
     }
     log/* log */.Rm.info(`${datasetId}: version ${version} at this commit; ${onBase === null ? `not on ${base} yet` : `${onBase} on ${base}`}`);
@@ -448,16 +453,26 @@ async function applyEach(client, staged, dryRun) {
     return {
         created: results.map(r => r.status === 'fulfilled' && r.value.created),
         failed: results.flatMap((r, i) => r.status === 'rejected' ? [`${staged[i]?.name}: ${(0,util_errors/* errorMessage */.g)(r.reason)}`] : []),
-        applied: staged.filter((_, i) => results[i]?.status === 'fulfilled').map(s => s.name)
+        applied: staged.filter((_, i) => results[i]?.status === 'fulfilled').map(s => s.name),
+        errors: results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []))
     };
+}
+/** A 4xx other than 429 is the API server judging the manifest; anything else is the server's. */
+function isRejection(error) {
+    const status = error instanceof errors/* KubernetesError */.d ? error.status : undefined;
+    return status !== undefined && status >= 400 && status < 500 && status !== 429;
 }
 /** Server-side dry run of every CronJob: if the API server rejects one, none is applied. */
 async function dryRunAll(client, staged) {
-    const { created, failed } = await applyEach(client, staged, true);
-    if (failed.length > 0) {
-        throw new errors/* ValidationError */.yI(`The Kubernetes API server rejected ${failed.length} of ${staged.length} CronJob(s) in a dry run; nothing was applied.\n- ${failed.join('\n- ')}`);
+    const { created, failed, errors } = await applyEach(client, staged, true);
+    if (failed.length === 0)
+        return created;
+    // 500s, 429s, timeouts and unreachable servers say nothing about the manifests.
+    if (!errors.every(isRejection)) {
+        throw new Error(`Could not dry-run ${failed.length} of ${staged.length} CronJob(s): the Kubernetes API server failed or could not be reached (after retries); nothing was applied. ` +
+            `Run deploy again once the cluster is healthy.\n- ${failed.join('\n- ')}`);
     }
-    return created;
+    throw new dataset_errors/* ValidationError */.yI(`The Kubernetes API server rejected ${failed.length} of ${staged.length} CronJob(s) in a dry run; nothing was applied.\n- ${failed.join('\n- ')}`);
 }
 /**
  * Applies every CronJob. The dry run accepted them all, so a failure here is the cluster's
@@ -477,7 +492,11 @@ async function runDeploy(settings, deps) {
     const { staged, namespace } = planned;
     const client = await deps.cronJobs();
     // Listing first also proves the cluster is reachable before anything is sent to it.
-    const live = await client.list(namespace, (0,dataset_labels/* stagingSelector */.ru)(settings.datasetId, settings.version));
+    const live = await client
+        .list(namespace, (0,dataset_labels/* stagingSelector */.ru)(settings.datasetId, settings.version))
+        .catch((error) => {
+        throw new Error(`${(0,util_errors/* errorMessage */.g)(error)} (listing the staged CronJobs of ${settings.datasetId} ${settings.version} in namespace ${namespace}; nothing was applied)`, { cause: error });
+    });
     const wouldCreate = await log/* log */.Rm.group('Server-side dry run', () => dryRunAll(client, staged));
     const prune = planPrune(live.map(c => ({ name: c.metadata?.name ?? '' })), staged.map(s => s.name));
     // A pruned CronJob is described as it runs now, so the report says which kind went away.
@@ -512,8 +531,14 @@ async function runDeploy(settings, deps) {
             log/* log */.Rm.info(`${s.name}: ${applied[i] ? 'created' : 'updated'}`);
         });
         await log/* log */.Rm.group('Prune', async () => {
-            for (const name of prune) {
-                await client.delete(namespace, name);
+            for (const [i, name] of prune.entries()) {
+                try {
+                    await client.delete(namespace, name);
+                }
+                catch (error) {
+                    throw new Error(`Applied all ${staged.length} CronJob(s) (${staged.map(s => s.name).join(', ')}); then could not prune CronJob ${namespace}/${name} (no longer produced): ${(0,util_errors/* errorMessage */.g)(error)}. ` +
+                        `Pruned before it: ${prune.slice(0, i).join(', ') || 'none'}. Run deploy again to finish pruning.`, { cause: error });
+                }
                 log/* log */.Rm.info(`${name}: pruned (no longer produced)`);
                 rows.push(prunedRow(name, 'pruned'));
             }
@@ -569,12 +594,13 @@ function readDeploySettings(inputs, env) {
 
 
 
+
 const deployMode = {
     readSettings: readDeploySettings,
-    secrets: settings => [settings.kubeconfig],
+    secrets: settings => (0,secrets/* kubeconfigSecrets */.h)(settings.kubeconfig),
     connect: settings => ({
         git: new git/* Git */.T(settings.workspace),
-        cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig).cronJobs
+        cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
     }),
     run: runDeploy,
     report: (result, settings) => ({
@@ -590,9 +616,9 @@ const deployMode = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ Git)
+/* harmony export */   T: () => (/* binding */ Git),
+/* harmony export */   X: () => (/* binding */ GitError)
 /* harmony export */ });
-/* unused harmony export GitError */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2876);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
 /* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
@@ -650,7 +676,7 @@ class Git {
     /** Retried: only network commands may fail for reasons a second attempt fixes. */
     async network(args) {
         try {
-            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L)(async () => {
+            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L5)(async () => {
                 const result = await this.exec(args, { allowFailure: true });
                 if (result.exitCode !== 0 && isTransient(result.stderr))
                     throw new GitError(args, result);
@@ -777,7 +803,12 @@ class Git {
         if (r.exitCode === 0)
             return { ok: true };
         const output = `${r.stdout}\n${r.stderr}`;
-        const leaseLost = /stale info|\[rejected\]|fetch first|non-fast-forward/.test(output);
+        // Caught by git itself (the ref it was advertised is not the lease), or by the server when
+        // another push moved the ref between the advertisement and receive-pack: `cannot lock ref`
+        // with "is at X but expected Y", or "reference already exists" for a branch being created.
+        // Other remote rejections (hooks, protection rules, a name too long) are not races.
+        const leaseLost = /stale info|\[rejected\]|fetch first|non-fast-forward/.test(output) ||
+            /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists)/.test(output);
         return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
     }
 }

@@ -46,7 +46,9 @@ function cleanedReport(
   const gone = rows.filter(r => r.result === 'already gone').length;
   const headline = settings.dryRun
     ? `Dry run: would delete ${rows.length} resource(s) of ${context.datasetId} ${context.version}; nothing deleted`
-    : `Cleaned up ${context.datasetId} ${context.version}: ${deleted} deleted, ${gone} already gone`;
+    : deleted === 0
+      ? `Already clean: ${context.datasetId} ${context.version} (${gone} already gone, nothing deleted)`
+      : `Cleaned up ${context.datasetId} ${context.version}: ${deleted} deleted, ${gone} already gone`;
   return {
     title: 'Staging cleanup',
     headline,

@@ -87,6 +87,27 @@ async function deleteBranch(github: GitHub, branch: string, done: CleanupRow[]):
   }
 }
 
+function joinAnd(items: string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * A failure half-way through: what failed, what is already gone, what is kept, and that a rerun
+ * finishes the job (every step tolerates "already gone", and the branch goes last).
+ */
+function partialFailure(failed: string, error: unknown, rows: CleanupRow[], kept: string[]): Error {
+  const deleted = rows.filter(r => r.result === 'deleted').map(r => r.name);
+  const done =
+    deleted.length > 0 ? `Already deleted: ${deleted.join(', ')}.` : 'Nothing was deleted yet.';
+  return new Error(
+    `${failed}${errorMessage(error)}. ${done} Kept for now: ${joinAnd(kept)}. ` +
+      'Run cleanup again once this is fixed: it finishes the job.',
+    { cause: error }
+  );
+}
+
 export async function runCleanup(
   settings: CleanupSettings,
   deps: CleanupDeps
@@ -111,9 +132,15 @@ export async function runCleanup(
   const client = await deps.cronJobs();
 
   const targets = await log.group('Find staged CronJobs', async () => {
-    const labelled = (await client.list(namespace, stagingSelector(datasetId, version))).map(
-      c => c.metadata?.name ?? ''
-    );
+    const found = await client
+      .list(namespace, stagingSelector(datasetId, version))
+      .catch((error: unknown) => {
+        throw new Error(
+          `Could not list the staged CronJobs of ${datasetId} ${version} in namespace ${namespace}: ${errorMessage(error)}. Nothing was deleted.`,
+          { cause: error }
+        );
+      });
+    const labelled = found.map(c => c.metadata?.name ?? '');
     const computed = await computedNames(settings, config);
     log.info(
       `By label: ${labelled.join(', ') || 'none'}; by name: ${computed.join(', ') || 'none'}`
@@ -127,31 +154,60 @@ export async function runCleanup(
   const rows: CleanupRow[] = [];
   const gone = (deleted: boolean): RowResult =>
     settings.dryRun ? 'would delete' : deleted ? 'deleted' : 'already gone';
+  const sentry = settings.sentry;
+  const slugs = [...new Set(targets.map(monitorSlug))];
+  const theBranch = `the branch ${branch}`;
   await log.group('Delete CronJobs', async () => {
-    for (const name of targets) {
-      const deleted = settings.dryRun || (await client.delete(namespace, name));
+    for (const [i, name] of targets.entries()) {
+      let deleted: boolean;
+      try {
+        deleted = settings.dryRun || (await client.delete(namespace, name));
+      } catch (error) {
+        const kept = [`CronJob ${targets.slice(i).join(', ')}`];
+        if (sentry && slugs.length > 0) kept.push('their Sentry monitors');
+        throw partialFailure(`Could not delete CronJob ${namespace}/${name}: `, error, rows, [
+          ...kept,
+          theBranch
+        ]);
+      }
       rows.push({ resource: 'CronJob', name, result: gone(deleted) });
     }
   });
-  const sentry = settings.sentry;
   if (sentry) {
     await log.group('Delete Sentry cron monitors', async () => {
-      for (const slug of [...new Set(targets.map(monitorSlug))]) {
-        const deleted = settings.dryRun || (await deleteMonitor(sentry, slug)) === 'deleted';
+      for (const [i, slug] of slugs.entries()) {
+        let deleted: boolean;
+        try {
+          deleted = settings.dryRun || (await deleteMonitor(sentry, slug)) === 'deleted';
+        } catch (error) {
+          throw partialFailure('', error, rows, [
+            `Sentry monitor ${slugs.slice(i).join(', ')}`,
+            theBranch
+          ]);
+        }
         rows.push({ resource: 'Sentry monitor', name: slug, result: gone(deleted) });
       }
     });
-  }
-  if (!settings.dryRun && !rows.some(r => r.resource === 'CronJob' && r.result === 'deleted')) {
-    // Either a second cleanup, or the CronJobs live in a namespace this run was not told about.
-    log.warning(
-      `No staged CronJob of ${datasetId} ${version} was found in namespace ${namespace}. If deploy used another namespace, run cleanup with that namespace.`
-    );
   }
   // The branch goes last: if anything above failed, a rerun still finds it.
   const deleted = settings.dryRun || (await deleteBranch(deps.github, branch, rows));
   rows.push({ resource: 'Branch', name: branch, result: gone(deleted) });
   for (const r of rows) log.info(`${r.resource} ${r.name}: ${r.result}`);
+  if (!settings.dryRun && !rows.some(r => r.result === 'deleted')) {
+    // The branch is gone too: a repeated cleanup, not a namespace this run was not told about.
+    const none = [`no staged CronJob in namespace ${namespace}`];
+    if (sentry) none.push('no Sentry monitor');
+    log.notice(
+      `${datasetId} ${version} is already cleaned up: ${joinAnd([...none, 'no branch'])} left.`
+    );
+  } else if (
+    !settings.dryRun &&
+    !rows.some(r => r.resource === 'CronJob' && r.result === 'deleted')
+  ) {
+    log.warning(
+      `No staged CronJob of ${datasetId} ${version} was found in namespace ${namespace}. If deploy used another namespace, run cleanup with that namespace.`
+    );
+  }
 
   return {
     kind: 'cleaned',

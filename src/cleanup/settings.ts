@@ -64,7 +64,8 @@ export function readCleanupSettings(inputs: InputSource, env: NodeJS.ProcessEnv)
           token,
           org,
           project: inputs.get('sentry-project') || null,
-          url: (inputs.get('sentry-url') || 'https://sentry.io').replace(/\/$/, '')
+          url: (inputs.get('sentry-url') || 'https://sentry.io').replace(/\/$/, ''),
+          timeoutMs: base.requestTimeoutMs
         }
       : null
   };

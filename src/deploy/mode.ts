@@ -2,6 +2,7 @@
 import { webLinks } from '../inputs/context.js';
 import { Git } from '../io/git.js';
 import { connectKubernetes } from '../kube/client.js';
+import { kubeconfigSecrets } from '../kube/secrets.js';
 import type { Mode } from '../mode.js';
 import { deployOutputs, deployReport } from './report.js';
 import { runDeploy, type DeployDeps, type DeployResult } from './run.js';
@@ -9,10 +10,10 @@ import { readDeploySettings, type DeploySettings } from './settings.js';
 
 export const deployMode: Mode<DeploySettings, DeployDeps, DeployResult> = {
   readSettings: readDeploySettings,
-  secrets: settings => [settings.kubeconfig],
+  secrets: settings => kubeconfigSecrets(settings.kubeconfig),
   connect: settings => ({
     git: new Git(settings.workspace),
-    cronJobs: () => connectKubernetes(settings.kubeconfig).cronJobs
+    cronJobs: () => connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
   }),
   run: runDeploy,
   report: (result, settings) => ({

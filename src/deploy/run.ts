@@ -13,6 +13,7 @@ import {
 import { storePath } from '../dataset/store.js';
 import type { Git } from '../io/git.js';
 import type { CronJobClient } from '../kube/client.js';
+import { KubernetesError } from '../kube/errors.js';
 import { log } from '../log.js';
 import { errorMessage } from '../util/errors.js';
 import type { DeploySettings } from './settings.js';
@@ -109,26 +110,38 @@ async function applyEach(
   client: CronJobClient,
   staged: StagedCronJob[],
   dryRun: boolean
-): Promise<{ created: boolean[]; failed: string[]; applied: string[] }> {
+): Promise<{ created: boolean[]; failed: string[]; applied: string[]; errors: unknown[] }> {
   const results = await Promise.allSettled(staged.map(s => client.apply(s.manifest, { dryRun })));
   return {
     created: results.map(r => r.status === 'fulfilled' && r.value.created),
     failed: results.flatMap((r, i) =>
       r.status === 'rejected' ? [`${staged[i]?.name}: ${errorMessage(r.reason)}`] : []
     ),
-    applied: staged.filter((_, i) => results[i]?.status === 'fulfilled').map(s => s.name)
+    applied: staged.filter((_, i) => results[i]?.status === 'fulfilled').map(s => s.name),
+    errors: results.flatMap((r): unknown[] => (r.status === 'rejected' ? [r.reason] : []))
   };
+}
+
+/** A 4xx other than 429 is the API server judging the manifest; anything else is the server's. */
+function isRejection(error: unknown): boolean {
+  const status = error instanceof KubernetesError ? error.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 && status !== 429;
 }
 
 /** Server-side dry run of every CronJob: if the API server rejects one, none is applied. */
 async function dryRunAll(client: CronJobClient, staged: StagedCronJob[]): Promise<boolean[]> {
-  const { created, failed } = await applyEach(client, staged, true);
-  if (failed.length > 0) {
-    throw new ValidationError(
-      `The Kubernetes API server rejected ${failed.length} of ${staged.length} CronJob(s) in a dry run; nothing was applied.\n- ${failed.join('\n- ')}`
+  const { created, failed, errors } = await applyEach(client, staged, true);
+  if (failed.length === 0) return created;
+  // 500s, 429s, timeouts and unreachable servers say nothing about the manifests.
+  if (!errors.every(isRejection)) {
+    throw new Error(
+      `Could not dry-run ${failed.length} of ${staged.length} CronJob(s): the Kubernetes API server failed or could not be reached (after retries); nothing was applied. ` +
+        `Run deploy again once the cluster is healthy.\n- ${failed.join('\n- ')}`
     );
   }
-  return created;
+  throw new ValidationError(
+    `The Kubernetes API server rejected ${failed.length} of ${staged.length} CronJob(s) in a dry run; nothing was applied.\n- ${failed.join('\n- ')}`
+  );
 }
 
 /**
@@ -153,7 +166,14 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
   const client = await deps.cronJobs();
 
   // Listing first also proves the cluster is reachable before anything is sent to it.
-  const live = await client.list(namespace, stagingSelector(settings.datasetId, settings.version));
+  const live = await client
+    .list(namespace, stagingSelector(settings.datasetId, settings.version))
+    .catch((error: unknown) => {
+      throw new Error(
+        `${errorMessage(error)} (listing the staged CronJobs of ${settings.datasetId} ${settings.version} in namespace ${namespace}; nothing was applied)`,
+        { cause: error }
+      );
+    });
   const wouldCreate = await log.group('Server-side dry run', () => dryRunAll(client, staged));
   const prune = planPrune(
     live.map(c => ({ name: c.metadata?.name ?? '' })),
@@ -190,8 +210,16 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
       log.info(`${s.name}: ${applied[i] ? 'created' : 'updated'}`);
     });
     await log.group('Prune', async () => {
-      for (const name of prune) {
-        await client.delete(namespace, name);
+      for (const [i, name] of prune.entries()) {
+        try {
+          await client.delete(namespace, name);
+        } catch (error) {
+          throw new Error(
+            `Applied all ${staged.length} CronJob(s) (${staged.map(s => s.name).join(', ')}); then could not prune CronJob ${namespace}/${name} (no longer produced): ${errorMessage(error)}. ` +
+              `Pruned before it: ${prune.slice(0, i).join(', ') || 'none'}. Run deploy again to finish pruning.`,
+            { cause: error }
+          );
+        }
         log.info(`${name}: pruned (no longer produced)`);
         rows.push(prunedRow(name, 'pruned'));
       }

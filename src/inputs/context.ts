@@ -2,13 +2,23 @@
 // the event payload. Read from the GITHUB_* environment (or the CLI's flags) once.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseBoolean, parseRepository, type InputSource, type Repository } from './parse.js';
+import { DEFAULT_REQUEST_TIMEOUT_S } from '../util/timeout.js';
+import {
+  InputError,
+  parseBoolean,
+  parseInteger,
+  parseRepository,
+  type InputSource,
+  type Repository
+} from './parse.js';
 
 export interface RunContext {
   repository: Repository;
   apiUrl: string;
   serverUrl: string;
   dryRun: boolean;
+  /** `request-timeout`: how long one GitHub, Kubernetes or Sentry request may take. */
+  requestTimeoutMs: number;
   /** The checkout the action works in (GITHUB_WORKSPACE, else the current directory). */
   workspace: string;
   /** Link to this workflow run, for commit statuses; null outside Actions. */
@@ -86,6 +96,16 @@ export function webLinks(context: Pick<RunContext, 'serverUrl' | 'repository'>):
   };
 }
 
+function parseRequestTimeout(raw: string): number {
+  const seconds = parseInteger('request-timeout', raw, DEFAULT_REQUEST_TIMEOUT_S);
+  if (seconds < 1 || seconds > 600) {
+    throw new InputError(
+      `Invalid value '${raw}' for input 'request-timeout'. Expected whole seconds from 1 to 600.`
+    );
+  }
+  return seconds;
+}
+
 export function readContext(inputs: InputSource, env: NodeJS.ProcessEnv): RunContext {
   const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
   const repository = parseRepository(inputs.get('repository') || env.GITHUB_REPOSITORY || '');
@@ -95,6 +115,7 @@ export function readContext(inputs: InputSource, env: NodeJS.ProcessEnv): RunCon
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, ''),
     serverUrl,
     dryRun: parseBoolean('dry-run', inputs.get('dry-run'), false),
+    requestTimeoutMs: parseRequestTimeout(inputs.get('request-timeout')) * 1000,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runUrl: runId
       ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}`

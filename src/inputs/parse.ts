@@ -45,6 +45,8 @@ export function parseList(name: string, raw: string): string[] {
   return items;
 }
 
+const MAX_COMPONENT_BYTES = 250;
+
 /** Each rule: the name breaks it when `test` holds; checked in order, the first one is reported. */
 const BRANCH_RULES: Array<[test: (branch: string) => boolean, problem: string]> = [
   [b => b === '', 'it is empty'],
@@ -66,6 +68,12 @@ const BRANCH_RULES: Array<[test: (branch: string) => boolean, problem: string]> 
   [
     b => b.endsWith('.') || b.split('/').some(c => c.startsWith('.') || c.endsWith('.lock')),
     "a component starts with '.' or ends with '.lock' or '.'"
+  ],
+  // Refs are files: a component is a file name (255 bytes on ext4, APFS and NTFS) and git writes
+  // `<component>.lock` first. Without this, a long name fails at the push, after the whole merge.
+  [
+    b => b.split('/').some(c => Buffer.byteLength(c) > MAX_COMPONENT_BYTES),
+    `a component of it is {bytes} bytes long; git stores a branch name component as a file name of at most ${MAX_COMPONENT_BYTES} bytes (255 minus '.lock')`
   ]
 ];
 
@@ -74,8 +82,11 @@ export function validateBranchName(name: string, raw: string): string {
   const branch = raw.trim();
   const broken = BRANCH_RULES.find(([test]) => test(branch));
   if (broken) {
+    const longest = Math.max(...branch.split('/').map(c => Buffer.byteLength(c)));
+    // A name too long to read is cut in the message; the problem says how long it is.
+    const shown = raw.length > 80 ? `${raw.slice(0, 60)}…` : raw;
     throw new InputError(
-      `Invalid branch name '${raw}' for input '${name}': ${broken[1]}. Expected a git branch name such as 'staging'.`
+      `Invalid branch name '${shown}' for input '${name}': ${broken[1].replace('{bytes}', String(longest))}. Expected a git branch name such as 'staging'.`
     );
   }
   return branch;

@@ -88,6 +88,18 @@ export const INPUTS: readonly InputSpec[] = [
     cli: { flag: 'boolean', help: 'report what would happen; change nothing' }
   },
   {
+    name: 'request-timeout',
+    modes: 'all',
+    default: '30',
+    description:
+      'Seconds each request to GitHub, Kubernetes or Sentry may take (1..600). A request that gets no answer in time fails the run, saying which call it was and what was already done; it is not retried.',
+    cli: {
+      flag: 'string',
+      arg: 'SECONDS',
+      help: 'seconds each GitHub, Kubernetes or Sentry request may take (default 30)'
+    }
+  },
+  {
     name: 'base-branch',
     modes: ['rebuild', 'deploy'],
     default: '',
@@ -104,7 +116,7 @@ export const INPUTS: readonly InputSpec[] = [
     modes: ['rebuild'],
     default: 'staging',
     description:
-      'rebuild: the branch that is rebuilt and force-pushed (with lease). Never the base branch.',
+      "rebuild: the branch that is rebuilt and force-pushed (with lease). Never the base branch, the repository's default branch or a branch a protection rule covers.",
     cli: {
       flag: 'string',
       arg: 'BRANCH',

@@ -206,7 +206,15 @@ export class Git {
     const r = await this.network(args);
     if (r.exitCode === 0) return { ok: true };
     const output = `${r.stdout}\n${r.stderr}`;
-    const leaseLost = /stale info|\[rejected\]|fetch first|non-fast-forward/.test(output);
+    // Caught by git itself (the ref it was advertised is not the lease), or by the server when
+    // another push moved the ref between the advertisement and receive-pack: `cannot lock ref`
+    // with "is at X but expected Y", or "reference already exists" for a branch being created.
+    // Other remote rejections (hooks, protection rules, a name too long) are not races.
+    const leaseLost =
+      /stale info|\[rejected\]|fetch first|non-fast-forward/.test(output) ||
+      /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists)/.test(
+        output
+      );
     return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
   }
 }

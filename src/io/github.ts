@@ -1,9 +1,10 @@
-import { GitHub as ActionsOctokit, getOctokitOptions } from '@actions/github/lib/utils';
+import { GitHub as ActionsOctokit, defaults, getOctokitOptions } from '@actions/github/lib/utils';
 import { paginateGraphQL } from '@octokit/plugin-paginate-graphql';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { log } from '../log.js';
 import type { Repository } from '../inputs/parse.js';
+import { DEFAULT_REQUEST_TIMEOUT_S, fetchWithTimeout } from '../util/timeout.js';
 
 const StagingOctokit = ActionsOctokit.plugin(paginateGraphQL, retry, throttling);
 export type Octokit = InstanceType<typeof StagingOctokit>;
@@ -46,11 +47,14 @@ export interface GitHubClients {
   readonly writes: Octokit;
 }
 
-function client(token: string, baseUrl: string, paced: boolean): Octokit {
+function client(token: string, baseUrl: string, timeoutMs: number, paced: boolean): Octokit {
+  // Wraps @actions/github's own fetch, which honours the runner's proxy settings.
+  const base = (defaults.request?.fetch as typeof fetch | undefined) ?? fetch;
   return new StagingOctokit(
     getOctokitOptions(token, {
       baseUrl,
       userAgent: 'staging-action',
+      request: { fetch: fetchWithTimeout(timeoutMs, base) },
       throttle: {
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit'),
@@ -60,9 +64,19 @@ function client(token: string, baseUrl: string, paced: boolean): Octokit {
   );
 }
 
-/** Octokit with GraphQL pagination, retries of 5xx and waiting out (secondary) rate limits. */
-export function createOctokit(token: string, baseUrl: string): GitHubClients {
-  return { reads: client(token, baseUrl, false), writes: client(token, baseUrl, true) };
+/**
+ * Octokit with GraphQL pagination, retries of 5xx, waiting out (secondary) rate limits, and a
+ * deadline on every request (not retried: see RequestTimeoutError).
+ */
+export function createOctokit(
+  token: string,
+  baseUrl: string,
+  timeoutMs = DEFAULT_REQUEST_TIMEOUT_S * 1000
+): GitHubClients {
+  return {
+    reads: client(token, baseUrl, timeoutMs, false),
+    writes: client(token, baseUrl, timeoutMs, true)
+  };
 }
 
 const DEFAULT_BRANCH_QUERY = `

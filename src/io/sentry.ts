@@ -1,4 +1,6 @@
 // Sentry edge: the slug Sentry derives from a cron monitor name, and deleting that monitor.
+import { retry, retryAfterMs } from '../util/retry.js';
+import { DEFAULT_REQUEST_TIMEOUT_S, formatSeconds, isTimeoutAbort } from '../util/timeout.js';
 
 export interface SentryOptions {
   /** Base URL of the Sentry instance; default https://sentry.io. */
@@ -7,11 +9,12 @@ export interface SentryOptions {
   org: string;
   /** When set, the project-scoped monitor endpoint is used. */
   project?: string | null;
+  /** Deadline of each request (default 30 s). */
+  timeoutMs?: number;
 }
 
 const DEFAULT_URL = 'https://sentry.io';
 const MAX_SLUG_LENGTH = 50;
-const REQUEST_TIMEOUT_MS = 30_000;
 // Python's \s on ASCII text also matches the information separators \x1c-\x1f.
 const WHITESPACE = '\\t\\n\\v\\f\\r \\x1c-\\x1f';
 
@@ -56,9 +59,24 @@ async function detailOf(response: Response): Promise<string> {
   return text.trim().slice(0, 200) || response.statusText;
 }
 
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+const RETRY_DELAYS_MS = [1000, 2000];
+
+/** A 5xx or 429 from Sentry: retried, then reported with Sentry's detail. */
+class SentryAnswer extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly retryAfter: string | null
+  ) {
+    super(`HTTP ${status} ${detail}`);
+  }
+}
+
 /**
- * Deletes a cron monitor. 'absent' when Sentry has no monitor with that slug (404); any other
- * non-2xx answer throws, naming the status and Sentry's `detail`.
+ * Deletes a cron monitor. 'absent' when Sentry has no monitor with that slug (404); a 5xx or 429
+ * is retried like GitHub and Kubernetes calls (waiting what Retry-After asks); any other non-2xx
+ * answer throws, naming the status and Sentry's `detail`.
  */
 export async function deleteMonitor(
   options: SentryOptions,
@@ -66,18 +84,48 @@ export async function deleteMonitor(
 ): Promise<'deleted' | 'absent'> {
   const base = (options.url || DEFAULT_URL).replace(/\/+$/, '');
   const path = monitorPath(options, slug);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_S * 1000;
+  const attempt = async (): Promise<Response> => {
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs)
+      });
+    } catch (err) {
+      if (isTimeoutAbort(err)) {
+        throw new Error(
+          `Sentry at ${base} did not answer DELETE ${path} within ${formatSeconds(timeoutMs)}`,
+          { cause: err }
+        );
+      }
+      // fetch reports `fetch failed`; the socket's own reason is in `cause`.
+      const cause = messageOf((err as { cause?: unknown } | null)?.cause) ?? messageOf(err);
+      const reason = cause ?? String(err);
+      throw new Error(`Cannot reach Sentry at ${base}: ${reason}`, { cause: err });
+    }
+    if (RETRYABLE.has(response.status)) {
+      throw new SentryAnswer(
+        response.status,
+        await detailOf(response),
+        response.headers.get('retry-after')
+      );
+    }
+    return response;
+  };
   let response: Response;
   try {
-    response = await fetch(`${base}${path}`, {
-      method: 'DELETE',
-      headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+    response = await retry(attempt, {
+      delaysMs: RETRY_DELAYS_MS,
+      retryable: err => err instanceof SentryAnswer,
+      requestedDelayMs: err => (err instanceof SentryAnswer ? retryAfterMs(err.retryAfter) : null)
     });
   } catch (err) {
-    // fetch reports `fetch failed`; the socket's own reason is in `cause`.
-    const cause = messageOf((err as { cause?: unknown } | null)?.cause) ?? messageOf(err);
-    const reason = cause ?? String(err);
-    throw new Error(`Cannot reach Sentry at ${base}: ${reason}`, { cause: err });
+    if (!(err instanceof SentryAnswer)) throw err;
+    throw new Error(
+      `Sentry refused to delete cron monitor '${slug}' (DELETE ${path}): HTTP ${err.status} ${err.detail} (${RETRY_DELAYS_MS.length + 1} tries)`
+    );
   }
   // Sentry answers 202: the monitor is gone from the API at once, its data is removed later.
   if (response.ok) {

@@ -4,12 +4,16 @@ import {
   ApiException,
   BatchV1Api,
   CustomObjectsApi,
+  Observable,
   PatchStrategy,
   setHeaderOptions,
+  type ConfigurationOptions,
   type KubeConfig,
+  type ObservableMiddleware,
   type V1CronJob
 } from '@kubernetes/client-node';
-import { retry } from '../util/retry.js';
+import { retry, retryAfterMs } from '../util/retry.js';
+import { DEFAULT_REQUEST_TIMEOUT_S, formatSeconds, isTimeoutAbort } from '../util/timeout.js';
 import { loadKubeConfig } from './config.js';
 import { KubernetesError, toKubernetesError } from './errors.js';
 import { SERVER_OWNED_METADATA } from './rules.js';
@@ -37,7 +41,32 @@ export interface FluxClient {
   requestReconcile(namespace: string, name: string, at: Date): Promise<void>;
 }
 
-export function createKubernetes(kc: KubeConfig): {
+function headerOf(err: ApiException<unknown>, name: string): string | null {
+  const headers = (err.headers ?? {}) as Record<string, string | undefined>;
+  const key = Object.keys(headers).find(k => k.toLowerCase() === name);
+  return key === undefined ? null : (headers[key] ?? null);
+}
+
+/** Per-call options that give the request a deadline (an AbortSignal set before it is sent). */
+function withDeadline(ms: number, options: ConfigurationOptions = {}): ConfigurationOptions {
+  const deadline: ObservableMiddleware = {
+    pre: context => {
+      context.setSignal(AbortSignal.timeout(ms));
+      return new Observable(Promise.resolve(context));
+    },
+    post: response => new Observable(Promise.resolve(response))
+  };
+  return {
+    ...options,
+    middleware: [...(options.middleware ?? []), deadline],
+    middlewareMergeStrategy: 'append'
+  };
+}
+
+export function createKubernetes(
+  kc: KubeConfig,
+  timeoutMs = DEFAULT_REQUEST_TIMEOUT_S * 1000
+): {
   cronJobs: CronJobClient;
   flux: FluxClient;
   server: string;
@@ -48,10 +77,21 @@ export function createKubernetes(kc: KubeConfig): {
   const fail = (err: unknown): never => {
     throw toKubernetesError(err, server);
   };
-  const retried = <T>(call: () => Promise<T>): Promise<T> =>
+  const options = (base?: ConfigurationOptions): ConfigurationOptions =>
+    withDeadline(timeoutMs, base);
+  // A call that timed out is not retried (each try would wait as long again): it says which.
+  const retried = <T>(what: string, call: () => Promise<T>): Promise<T> =>
     retry(call, {
       delaysMs: RETRY_DELAYS_MS,
-      retryable: err => err instanceof ApiException && RETRYABLE.has(err.code)
+      retryable: err => err instanceof ApiException && RETRYABLE.has(err.code),
+      // A 429 (API priority and fairness) or 503 says how long to wait.
+      requestedDelayMs: err =>
+        err instanceof ApiException ? retryAfterMs(headerOf(err, 'retry-after')) : null
+    }).catch((err: unknown) => {
+      if (!isTimeoutAbort(err)) throw err;
+      throw new KubernetesError(
+        `The Kubernetes API server at ${server} did not answer ${what} within ${formatSeconds(timeoutMs)}`
+      );
     });
 
   const cronJobs: CronJobClient = {
@@ -59,8 +99,11 @@ export function createKubernetes(kc: KubeConfig): {
       const items: V1CronJob[] = [];
       let token: string | undefined;
       do {
-        const page = await retried(() =>
-          batch.listNamespacedCronJob({ namespace, labelSelector, limit: 500, _continue: token })
+        const page = await retried(`the list of CronJobs in namespace ${namespace}`, () =>
+          batch.listNamespacedCronJob(
+            { namespace, labelSelector, limit: 500, _continue: token },
+            options()
+          )
         ).catch(fail);
         items.push(...page.items);
         token = page.metadata?._continue || undefined;
@@ -76,7 +119,8 @@ export function createKubernetes(kc: KubeConfig): {
           'A CronJob needs metadata.name and metadata.namespace to be applied'
         );
       }
-      const res = await retried(() =>
+      const what = `the ${dryRun ? 'dry-run ' : ''}apply of CronJob ${namespace}/${name}`;
+      const res = await retried(what, () =>
         batch.patchNamespacedCronJobWithHttpInfo(
           {
             name,
@@ -86,7 +130,7 @@ export function createKubernetes(kc: KubeConfig): {
             force: true,
             dryRun: dryRun ? 'All' : undefined
           },
-          setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply)
+          options(setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply))
         )
       ).catch(fail);
       return { created: res.httpStatusCode === 201, object: res.data };
@@ -94,12 +138,11 @@ export function createKubernetes(kc: KubeConfig): {
 
     async delete(namespace, name) {
       try {
-        await retried(() =>
-          batch.deleteNamespacedCronJobWithHttpInfo({
-            name,
-            namespace,
-            propagationPolicy: 'Background'
-          })
+        await retried(`the deletion of CronJob ${namespace}/${name}`, () =>
+          batch.deleteNamespacedCronJobWithHttpInfo(
+            { name, namespace, propagationPolicy: 'Background' },
+            options()
+          )
         );
         return true;
       } catch (err) {
@@ -110,7 +153,9 @@ export function createKubernetes(kc: KubeConfig): {
 
     async get(namespace, name) {
       try {
-        return await retried(() => batch.readNamespacedCronJob({ name, namespace }));
+        return await retried(`the read of CronJob ${namespace}/${name}`, () =>
+          batch.readNamespacedCronJob({ name, namespace }, options())
+        );
       } catch (err) {
         if (err instanceof ApiException && err.code === 404) return null;
         return fail(err);
@@ -120,7 +165,7 @@ export function createKubernetes(kc: KubeConfig): {
 
   const flux: FluxClient = {
     async requestReconcile(namespace, name, at) {
-      await retried(() =>
+      await retried(`the annotation of GitRepository ${namespace}/${name}`, () =>
         custom.patchNamespacedCustomObjectWithHttpInfo(
           {
             ...FLUX_SOURCE,
@@ -128,7 +173,7 @@ export function createKubernetes(kc: KubeConfig): {
             name,
             body: { metadata: { annotations: { [RECONCILE_ANNOTATION]: at.toISOString() } } }
           },
-          setHeaderOptions('Content-Type', PatchStrategy.MergePatch)
+          options(setHeaderOptions('Content-Type', PatchStrategy.MergePatch))
         )
       ).catch(fail);
     }
@@ -148,6 +193,9 @@ function applyBody(cronJob: V1CronJob): V1CronJob {
 }
 
 /** The clients for the cluster named by `kubeconfig` content, else KUBECONFIG / ~/.kube/config / in-cluster. */
-export function connectKubernetes(kubeconfig: string | null): ReturnType<typeof createKubernetes> {
-  return createKubernetes(loadKubeConfig(kubeconfig ?? undefined));
+export function connectKubernetes(
+  kubeconfig: string | null,
+  timeoutMs?: number
+): ReturnType<typeof createKubernetes> {
+  return createKubernetes(loadKubeConfig(kubeconfig ?? undefined), timeoutMs);
 }

@@ -1,5 +1,5 @@
 // The git phase of rebuild: one fetch, then merges without a worktree, conflicts explained.
-import type { Git } from '../io/git.js';
+import { GitError, type Git } from '../io/git.js';
 import { log } from '../log.js';
 import { attributeConflict } from './conflicts.js';
 import { describeSkip, oneLine, shortSha } from './reasons.js';
@@ -15,16 +15,12 @@ export async function fetchAll(
   baseSha: string,
   eligible: Array<{ pr: PullRequestInfo; sha: string }>
 ): Promise<Set<string>> {
-  const refspecs = [
-    `+refs/heads/${base}:refs/remotes/origin/${base}`,
-    ...eligible.map(e => `+refs/pull/${e.pr.number}/head:${PR_REF(e.pr.number)}`)
-  ];
   // merge-tree needs merge bases: a shallow checkout (actions/checkout's default) gets its history.
   const unshallow = await git.isShallow();
   log.info(
     `Fetching ${base} and ${eligible.length} pull request head(s)${unshallow ? ' (unshallowing)' : ''}`
   );
-  await git.fetch(refspecs, { unshallow });
+  await fetchPullRefs(git, base, eligible, unshallow);
   const wanted = [baseSha, ...eligible.map(e => e.sha)];
   const present = await git.presentCommits(wanted);
   const missing = wanted.filter(sha => !present.has(sha));
@@ -38,6 +34,34 @@ export async function fetchAll(
     throw new Error(`Could not fetch ${base} at ${baseSha} from origin.`);
   }
   return present;
+}
+
+/**
+ * The one fetch, without the `refs/pull/N/head` GitHub does not have (git names one missing ref
+ * per failed fetch): those PRs' heads are then asked for by SHA like force-pushed ones.
+ */
+async function fetchPullRefs(
+  git: Git,
+  base: string,
+  eligible: Array<{ pr: PullRequestInfo }>,
+  unshallow: boolean
+): Promise<void> {
+  const numbers = eligible.map(e => e.pr.number);
+  for (;;) {
+    const refspecs = [
+      `+refs/heads/${base}:refs/remotes/origin/${base}`,
+      ...numbers.map(n => `+refs/pull/${n}/head:${PR_REF(n)}`)
+    ];
+    try {
+      return await git.fetch(refspecs, { unshallow });
+    } catch (error) {
+      const stderr = error instanceof GitError ? error.result.stderr : '';
+      const missing = Number(/couldn't find remote ref refs\/pull\/(\d+)\/head/.exec(stderr)?.[1]);
+      if (!numbers.includes(missing)) throw error;
+      log.warning(`#${missing}: GitHub has no refs/pull/${missing}/head; fetching its head by SHA`);
+      numbers.splice(numbers.indexOf(missing), 1);
+    }
+  }
 }
 
 export async function mergeAll(
@@ -62,8 +86,12 @@ export async function mergeAll(
       log.info(`#${pr.number}: skipped, ${describeSkip(reason)}`);
     };
     if (!available.has(sha)) {
-      const actual = (await git.tryRevParse(PR_REF(pr.number))) ?? 'unknown';
-      skip({ kind: 'head-moved', expected: sha, actual });
+      const actual = await git.tryRevParse(PR_REF(pr.number));
+      skip(
+        actual === null
+          ? { kind: 'head-missing', sha }
+          : { kind: 'head-moved', expected: sha, actual }
+      );
       continue;
     }
     const result = await git.mergeTree(head, sha);

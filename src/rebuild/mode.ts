@@ -2,6 +2,7 @@
 import { webLinks } from '../inputs/context.js';
 import { Git } from '../io/git.js';
 import { createOctokit, GitHub } from '../io/github.js';
+import { kubeconfigSecrets } from '../kube/secrets.js';
 import type { Mode } from '../mode.js';
 import { buildRebuildReport, rebuildOutputs } from './report.js';
 import { rebuild, type RebuildDeps } from './run.js';
@@ -10,13 +11,19 @@ import type { RebuildResult } from './types.js';
 
 export const rebuildMode: Mode<RebuildSettings, RebuildDeps, RebuildResult> = {
   readSettings: readRebuildSettings,
-  secrets: settings => [settings.githubToken, settings.kubeconfig],
+  secrets: settings => [settings.githubToken, ...kubeconfigSecrets(settings.kubeconfig)],
   connect: settings => ({
-    github: new GitHub(createOctokit(settings.githubToken, settings.apiUrl), settings.repository),
+    github: new GitHub(
+      createOctokit(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs),
+      settings.repository
+    ),
     git: new Git(settings.workspace),
     // The Kubernetes client is loaded only when flux-source asks for it.
     flux: async () =>
-      (await import('../kube/client.js')).connectKubernetes(settings.kubeconfig).flux
+      (await import('../kube/client.js')).connectKubernetes(
+        settings.kubeconfig,
+        settings.requestTimeoutMs
+      ).flux
   }),
   run: rebuild,
   report: (result, settings) => ({

@@ -26,17 +26,20 @@ const CONTEXT_FIELDS = `
 `;
 
 /**
- * Everything rebuild needs in one query (plus pages of pull requests): permission, base and
- * staging heads, and every open PR to base with its head commit's checks.
+ * Everything rebuild needs in one query (plus pages of pull requests): permission, the default
+ * branch, base and staging heads (and the protection rule on staging that non-admins can see,
+ * `refUpdateRule`), and every open PR to base with its head commit's checks.
  */
 export const REBUILD_QUERY = `
 query stagingRebuild($owner: String!, $repo: String!, $base: String!, $baseRef: String!, $stagingRef: String!, $cursor: String) {
   repository(owner: $owner, name: $repo) {
     viewerPermission
+    defaultBranchRef { name }
     baseRef: ref(qualifiedName: $baseRef) {
       target { oid ... on Commit { tree { oid } } }
     }
     stagingRef: ref(qualifiedName: $stagingRef) {
+      refUpdateRule { pattern }
       target { oid ... on Commit { message tree { oid } } }
     }
     pullRequests(states: OPEN, baseRefName: $base, first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC }) {

@@ -63,6 +63,8 @@ export function describeSkip(reason: SkipReason): string {
       return 'CI pending: no checks reported yet (require-checks)';
     case 'head-moved':
       return `head moved after its checks ran (${shortSha(reason.expected)} → ${shortSha(reason.actual)})`;
+    case 'head-missing':
+      return `head ${shortSha(reason.sha)} cannot be fetched: GitHub has no refs/pull head for it (a new push to the PR restores it)`;
     case 'conflict': {
       const partners = conflictPartners(reason.with);
       const withText = partners === '' ? 'conflict' : `conflict with ${partners}`;

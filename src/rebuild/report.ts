@@ -34,6 +34,7 @@ const OUTCOMES: Record<'merged' | SkipReason['kind'], { icon: string; text: stri
   'ci-pending': { icon: '⏳', text: 'CI pending' },
   'no-checks': { icon: '⏳', text: 'no checks yet' },
   'head-moved': { icon: '🔁', text: 'head moved' },
+  'head-missing': { icon: '❓', text: 'head missing' },
   label: { icon: '🏷️', text: 'label' },
   draft: { icon: '📝', text: 'draft' },
   fork: { icon: '🍴', text: 'fork' }

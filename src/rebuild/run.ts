@@ -4,12 +4,13 @@ import type { GitHub } from '../io/github.js';
 import type { FluxClient } from '../kube/client.js';
 import { log } from '../log.js';
 import { errorMessage } from '../util/errors.js';
+import { isRequestTimeout } from '../util/timeout.js';
 import { evaluatePullRequest } from './gate.js';
 import { fetchAll, mergeAll } from './merge.js';
 import { mergedOutcome, mergeOrder, skippedOutcome } from './outcome.js';
 import { describeSkip, shortSha } from './reasons.js';
 import { formatStagingMessage, inputsDigest, parseStagingRecord } from './record.js';
-import type { RebuildSettings } from './settings.js';
+import { defaultBranchError, type RebuildSettings } from './settings.js';
 import { loadRebuildState, type RebuildState } from './state.js';
 import type { PrOutcome, RebuildResult } from './types.js';
 
@@ -45,11 +46,20 @@ export async function rebuild(
   }
 
   const state = await log.group('Query GitHub', async () => {
-    const s = await loadRebuildState(github, base, settings.stagingBranch);
+    const s = await loadRebuildState(github, base, settings.stagingBranch).catch(
+      (error: unknown) => {
+        if (!isRequestTimeout(error)) throw error;
+        throw new Error(
+          `GitHub: ${error.message}. Nothing was fetched or pushed: staging is as it was.`,
+          { cause: error }
+        );
+      }
+    );
     log.info(`${s.pullRequests.length} open pull request(s) to ${base}`);
     return s;
   });
   checkState(state, settings, github.slug, base);
+  checkStagingBranch(state, settings.stagingBranch);
   const baseSha = state.baseSha as string;
 
   const gated = mergeOrder(state.pullRequests).map(pr => ({
@@ -186,6 +196,19 @@ function checkState(
   }
 }
 
+/**
+ * The query's answer has the last word on what must never be force-pushed: the default branch
+ * (the event payload may not name it) and any branch a protection rule covers.
+ */
+function checkStagingBranch(state: RebuildState, staging: string): void {
+  if (state.defaultBranch === staging) throw defaultBranchError(staging);
+  if (state.stagingProtection !== null) {
+    throw new InputError(
+      `staging-branch '${staging}' is protected by the branch protection rule '${state.stagingProtection}'. The staging branch is force-pushed on every run: use a branch no rule protects, or remove it from the rule.`
+    );
+  }
+}
+
 function pushError(message: string, slug: string): Error {
   // git's own wording, not a bare "403": SHAs, ports and repository names can contain that.
   if (/returned error: 403|HTTP 403|Permission to \S+ denied/i.test(message)) {
@@ -209,10 +232,16 @@ async function postStatuses(
   const context = settings.commitStatus;
   if (!context || settings.dryRun) return result;
   const errors: string[] = [];
+  // After one status timed out, the rest would each wait as long: they are reported instead.
+  let timedOut: number | null = null;
   await log.group('Commit statuses', async () => {
     for (const o of result.outcomes) {
       const sha = o.status === 'merged' ? o.sha : shas.get(o.number);
       if (!sha || (o.status === 'skipped' && o.reason.kind !== 'conflict')) continue;
+      if (timedOut !== null) {
+        errors.push(`#${o.number}: not posted after #${timedOut} timed out`);
+        continue;
+      }
       const status =
         o.status === 'merged'
           ? {
@@ -227,6 +256,7 @@ async function postStatuses(
       try {
         await github.createStatus(sha, { ...status, context, targetUrl: settings.runUrl });
       } catch (error) {
+        if (isRequestTimeout(error)) timedOut = o.number;
         const message = `#${o.number}: ${errorMessage(error)}`;
         log.warning(`Could not post the '${context}' status on ${message}`);
         errors.push(message);

@@ -68,6 +68,13 @@ function readOnlyReason(env: NodeJS.ProcessEnv, event: Record<string, unknown>):
   return null;
 }
 
+/** Force-pushing the default branch would replace it with base + PRs: never the staging branch. */
+export function defaultBranchError(branch: string): InputError {
+  return new InputError(
+    `staging-branch '${branch}' is the repository's default branch. The staging branch is force-pushed on every run, which would replace it: use a separate branch such as 'staging'.`
+  );
+}
+
 export function readRebuildSettings(inputs: InputSource, env: NodeJS.ProcessEnv): RebuildSettings {
   const event = readEvent(env);
   const base = readContext(inputs, env);
@@ -82,6 +89,7 @@ export function readRebuildSettings(inputs: InputSource, env: NodeJS.ProcessEnv)
       `staging-branch and base-branch are both '${stagingBranch}'. The staging branch is rebuilt and force-pushed on every run: it must be a separate branch such as 'staging'.`
     );
   }
+  if (stagingBranch === eventDefaultBranch) throw defaultBranchError(stagingBranch);
   const commitStatus = inputs.get('commit-status');
   const githubToken = inputs.get('github-token');
   if (!githubToken) {

@@ -7,6 +7,10 @@ import type { CheckContext, PullRequestInfo } from './types.js';
 
 export interface RebuildState {
   viewerPermission: string | null;
+  /** The repository's default branch; null when the token cannot see it. */
+  defaultBranch: string | null;
+  /** Pattern of the branch protection rule covering the existing staging branch, if any. */
+  stagingProtection: string | null;
   baseSha: string | null;
   staging: { sha: string; tree: string; message: string } | null;
   pullRequests: PullRequestInfo[];
@@ -49,8 +53,12 @@ interface RawPullRequest {
 interface RawRebuild {
   repository: {
     viewerPermission: string | null;
+    defaultBranchRef: { name: string } | null;
     baseRef: { target: { oid: string } } | null;
-    stagingRef: { target: { oid: string; message?: string; tree?: { oid: string } } } | null;
+    stagingRef: {
+      refUpdateRule: { pattern: string } | null;
+      target: { oid: string; message?: string; tree?: { oid: string } };
+    } | null;
     pullRequests: { nodes: Array<RawPullRequest | null> };
   };
 }
@@ -145,6 +153,8 @@ export async function loadRebuildState(
   const stagingTarget = repo.stagingRef?.target;
   return {
     viewerPermission: repo.viewerPermission,
+    defaultBranch: repo.defaultBranchRef?.name ?? null,
+    stagingProtection: repo.stagingRef?.refUpdateRule?.pattern ?? null,
     baseSha: repo.baseRef?.target.oid ?? null,
     staging:
       stagingTarget && stagingTarget.tree

@@ -52,6 +52,8 @@ export type SkipReason =
   | { kind: 'ci-pending'; checks: string[] }
   | { kind: 'no-checks' }
   | { kind: 'head-moved'; expected: string; actual: string }
+  /** GitHub has no refs/pull/N/head and does not serve the head commit by SHA either. */
+  | { kind: 'head-missing'; sha: string }
   | { kind: 'conflict'; files: string[]; with: Array<number | 'base'> };
 
 export type PrOutcome =

@@ -101,7 +101,12 @@ describe('node dist/index.js, mode cleanup, on a delete event', () => {
     expect(JSON.parse(again.outputs.cronjobs ?? '')).toEqual(
       NAMES.map(name => ({ name, action: 'already gone' }))
     );
-    expect(again.summary).toContain('0 deleted, 7 already gone');
+    // A repeated cleanup says it is already clean, not that deploy may have used another namespace.
+    expect(again.summary).toContain(
+      'Already clean: noaa-gfs-forecast 0.3.0 (7 already gone, nothing deleted)'
+    );
+    expect(again.stdout).toContain('::notice::noaa-gfs-forecast 0.3.0 is already cleaned up');
+    expect(again.stdout).not.toContain('::warning::');
   });
 
   it('a deleted branch that is not a stage branch is a no-op', async () => {

@@ -171,6 +171,11 @@ export interface FakeRepo {
   pullRequests: Map<number, FakePullRequest>;
   /** Commit SHA → its check runs and status contexts, in the order GitHub would list them. */
   checks: Map<string, FakeContext[]>;
+  /**
+   * Branch protection rule patterns (`*` within a path segment, `**` across them, as GitHub's
+   * fnmatch): a ref they match has a `refUpdateRule`. The fake does not enforce them on push.
+   */
+  protectedBranches: string[];
 }
 
 export type RequestKind = 'graphql' | 'rest' | 'git-upload-pack' | 'git-receive-pack' | 'git-other';
@@ -330,6 +335,20 @@ function tokenFromAuthorization(header: string | undefined): string | null {
   const user = colon < 0 ? decoded : decoded.slice(0, colon);
   const password = colon < 0 ? '' : decoded.slice(colon + 1);
   return password || user || null;
+}
+
+/** GitHub's branch-protection fnmatch: `*` stays within a path segment, `**` crosses them. */
+function globMatch(pattern: string, name: string): boolean {
+  const source = pattern
+    .split('**')
+    .map(part =>
+      part
+        .split('*')
+        .map(text => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*')
+    )
+    .join('.*');
+  return new RegExp(`^${source}$`).test(name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -900,7 +919,8 @@ export class FakeGitHub {
       defaultBranch: options.defaultBranch ?? 'main',
       databaseId: 1000 + this.repos.size,
       pullRequests: new Map(),
-      checks: new Map()
+      checks: new Map(),
+      protectedBranches: []
     };
     this.repos.set(repo.fullName.toLowerCase(), repo);
     return repo;
@@ -1421,7 +1441,21 @@ export class FakeGitHub {
       name: refname.replace(/^refs\/(heads|tags)\//, ''),
       prefix: /^refs\/(heads|tags)\//.exec(refname)?.[0] ?? refname.slice(0, slash + 1),
       target: () => this.objectNode(repo, entry.oid, entry.type, ctx),
-      repository: () => this.repositoryNode(repo, ctx)
+      repository: () => this.repositoryNode(repo, ctx),
+      // What non-admins can see of a branch protection rule (branchProtectionRule needs admin).
+      refUpdateRule: () => {
+        const branch = refname.startsWith('refs/heads/') ? refname.slice(11) : null;
+        const pattern =
+          branch === null ? undefined : repo.protectedBranches.find(p => globMatch(p, branch));
+        if (pattern === undefined) return null;
+        return {
+          __typename: 'RefUpdateRule',
+          pattern,
+          allowsForcePushes: false,
+          allowsDeletions: false,
+          viewerCanPush: ctx.token.push
+        };
+      }
     };
   }
 

@@ -221,14 +221,14 @@ function makeScenario(fake: FakeGitHub, origin: Origin, slug: string): Scenario 
         ...settings({ 'github-token': token, ...inputs }, options.env),
         workspace: dir
       };
-      const octokit = createOctokit(s.githubToken, s.apiUrl);
+      const octokit = createOctokit(s.githubToken, s.apiUrl, s.requestTimeoutMs);
       const github = options.afterQuery
         ? new HookedGitHub(octokit, s.repository, options.afterQuery)
         : new GitHub(octokit, s.repository);
       return rebuild(s, {
         github,
         git: new Git(dir),
-        flux: () => connectKubernetes(s.kubeconfig).flux
+        flux: () => connectKubernetes(s.kubeconfig, s.requestTimeoutMs).flux
       });
     },
     requests,

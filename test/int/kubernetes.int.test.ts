@@ -270,6 +270,32 @@ describe('connection and credentials', () => {
     );
   });
 
+  it('gives up on a server that never answers after the timeout, naming the call, untried again', async () => {
+    const kube = createKubernetes(loadKubeConfig(fake.kubeconfig(NS)), 500);
+    const calls = [
+      { run: () => kube.cronJobs.list(NS, ''), what: `the list of CronJobs in namespace ${NS}` },
+      {
+        run: () => kube.cronJobs.apply(cronJob('slow'), { dryRun: true }),
+        what: `the dry-run apply of CronJob ${NS}/slow`
+      },
+      { run: () => kube.cronJobs.delete(NS, 'slow'), what: `the deletion of CronJob ${NS}/slow` },
+      {
+        run: () => kube.flux.requestReconcile('flux-system', 'staging', new Date()),
+        what: 'the annotation of GitRepository flux-system/staging'
+      }
+    ];
+    for (const call of calls) {
+      const before = fake.requests.length;
+      fake.injectFault({ delayMs: 3000 });
+      const err = await rejection(call.run());
+      expect(err.message).toBe(
+        `The Kubernetes API server at ${fake.url} did not answer ${call.what} within 0.5 s`
+      );
+      // The fake logs a request as it arrives: one try, no retry.
+      expect(fake.requests.length - before).toBe(1);
+    }
+  });
+
   it('reports rejected credentials as 401', async () => {
     const config = fake.kubeconfig(NS).replace(`token: ${fake.token}`, 'token: wrong');
     const err = await rejection(createKubernetes(loadKubeConfig(config)).cronJobs.get(NS, 'x'));

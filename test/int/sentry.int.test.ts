@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { deleteMonitor, monitorSlug } from '../../src/io/sentry.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { startFakeSentry, type FakeSentry } from '../helpers/fake-sentry.js';
 
 describe('monitorSlug', () => {
@@ -107,5 +108,19 @@ describe('deleteMonitor', () => {
     await expect(deleteMonitor(options, 'x')).rejects.toThrow(
       new RegExp(`^Cannot reach Sentry at http://127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`)
     );
+  });
+
+  it('gives up on a Sentry that never answers after the timeout, naming the call', async () => {
+    const proxy = await startFaultProxy(fake.url);
+    proxy.add({ hold: true, times: Infinity });
+    try {
+      const options = { url: proxy.url, token, org: 'acme', timeoutMs: 500 };
+      await expect(deleteMonitor(options, 'ds-pr-10')).rejects.toThrow(
+        `Sentry at ${proxy.url} did not answer DELETE /api/0/organizations/acme/monitors/ds-pr-10/ within 0.5 s`
+      );
+      expect(proxy.requests).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
   });
 });

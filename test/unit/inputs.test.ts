@@ -191,6 +191,20 @@ describe('branch names', () => {
     });
   });
 
+  it('refuses a name component too long for a ref file, counting bytes, not characters', () => {
+    expect(validateBranchName('staging-branch', 'x'.repeat(250))).toHaveLength(250);
+    expect(() => validateBranchName('staging-branch', 'x'.repeat(251))).toThrow(
+      /component of it is 251 bytes long; .* at most 250 bytes/
+    );
+    // 130 two-byte characters: 260 bytes.
+    expect(() => validateBranchName('base-branch', `env/${'é'.repeat(130)}`)).toThrow(
+      /is 260 bytes long/
+    );
+    expect(() => rebuild({ 'staging-branch': 's'.repeat(300) })).toThrow(
+      /Invalid branch name 's{60}…' for input 'staging-branch': a component of it is 300 bytes/
+    );
+  });
+
   it.each([
     'a..b',
     '-x',
@@ -229,9 +243,9 @@ describe('branch names', () => {
     expect(() => rebuild({ 'staging-branch': 'trunk' }, env)).toThrow(
       /both 'trunk'.*must be a separate branch/
     );
-    // An explicit base-branch is what staging is built from, whatever the default branch is.
-    expect(rebuild({ 'staging-branch': 'trunk', 'base-branch': 'main' }, env).stagingBranch).toBe(
-      'trunk'
+    // Not even with another base: force-pushing it would replace the default branch.
+    expect(() => rebuild({ 'staging-branch': 'trunk', 'base-branch': 'main' }, env)).toThrow(
+      /staging-branch 'trunk' is the repository's default branch/
     );
     expect(rebuild({}, env).eventDefaultBranch).toBe('trunk');
   });
@@ -492,7 +506,13 @@ describe('cleanup', () => {
     const env = deleteEnv('stage/x/v1.2.3');
     expect(
       cleanup({ 'sentry-auth-token': 'sntrys_abc', 'sentry-org': 'acme' }, env).sentry
-    ).toEqual({ token: 'sntrys_abc', org: 'acme', project: null, url: 'https://sentry.io' });
+    ).toEqual({
+      token: 'sntrys_abc',
+      org: 'acme',
+      project: null,
+      url: 'https://sentry.io',
+      timeoutMs: 30_000
+    });
     const custom = cleanup(
       {
         'sentry-auth-token': 'sntrys_abc',
@@ -506,8 +526,22 @@ describe('cleanup', () => {
       token: 'sntrys_abc',
       org: 'acme',
       project: 'pipelines',
-      url: 'https://sentry.example.com'
+      url: 'https://sentry.example.com',
+      timeoutMs: 30_000
     });
+  });
+});
+
+describe('request-timeout', () => {
+  it('defaults to 30 s, takes whole seconds from 1 to 600, and reaches Sentry too', () => {
+    expect(rebuild().requestTimeoutMs).toBe(30_000);
+    expect(rebuild({ 'request-timeout': '5' }).requestTimeoutMs).toBe(5000);
+    const env = deleteEnv('stage/x/v1.2.3');
+    const inputs = { 'sentry-auth-token': 't', 'sentry-org': 'acme', 'request-timeout': '600' };
+    expect(cleanup(inputs, env).sentry?.timeoutMs).toBe(600_000);
+    for (const bad of ['0', '601', '1.5', 'soon', '-3']) {
+      expect(() => rebuild({ 'request-timeout': bad })).toThrow(/input 'request-timeout'/);
+    }
   });
 });
 

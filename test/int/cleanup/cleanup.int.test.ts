@@ -165,12 +165,24 @@ describe('cleanup after a deploy', () => {
     });
 
     expect(tableRows(result).map(r => r[2])).toEqual(Array(7).fill('already gone'));
-    // Found nothing: say where it looked, in case deploy used another namespace.
+    // The branch is gone too: this is a repeated cleanup, not a namespace mismatch.
+    expect(log).not.toContain('::warning::');
     expect(log).toContain(
-      '::warning::No staged CronJob of noaa-gfs-forecast 0.3.0 was found in namespace datasets.'
+      '::notice::noaa-gfs-forecast 0.3.0 is already cleaned up: no staged CronJob in namespace datasets, no Sentry monitor and no branch left.'
     );
     expect(result.report.headline).toBe(
-      'Cleaned up noaa-gfs-forecast 0.3.0: 0 deleted, 7 already gone'
+      'Already clean: noaa-gfs-forecast 0.3.0 (7 already gone, nothing deleted)'
+    );
+  });
+
+  it('warns about the namespace when it finds no CronJob but the branch still exists', async () => {
+    const { result, log } = await sandbox.cleanup({
+      inputs: { 'dataset-id': DATASET_ID, version: '0.3.0' }
+    });
+
+    expect(tableRows(result).at(-1)).toEqual(['Branch', STAGE_BRANCH, 'deleted']);
+    expect(log).toContain(
+      '::warning::No staged CronJob of noaa-gfs-forecast 0.3.0 was found in namespace datasets.'
     );
   });
 
@@ -255,7 +267,9 @@ describe('cleanup that changes nothing', () => {
       message = (error as Error).message;
     }
 
-    expect(message).toMatch(/^Cannot reach the Kubernetes API server at http:\/\/127\.0\.0\.1:\d+/);
+    expect(message).toMatch(
+      /^Could not list the staged CronJobs of noaa-gfs-forecast 0\.3\.0 in namespace datasets: Cannot reach the Kubernetes API server at http:\/\/127\.0\.0\.1:\d+.*Nothing was deleted\.$/
+    );
     expect(await sandbox.branchExists()).toBe(true);
     expect(sandbox.sentry.monitors).toHaveLength(3);
     expect(sandbox.names()).toEqual(NAMES);

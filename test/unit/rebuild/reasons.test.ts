@@ -64,6 +64,7 @@ describe('reasonCode', () => {
       { kind: 'ci-pending', checks: ['a'] },
       { kind: 'no-checks' },
       { kind: 'head-moved', expected: OLD, actual: NEW },
+      { kind: 'head-missing', sha: OLD },
       { kind: 'conflict', files: [], with: ['base'] }
     ];
     expect(reasons.map(reasonCode)).toEqual([
@@ -74,6 +75,7 @@ describe('reasonCode', () => {
       'ci-pending',
       'no-checks',
       'head-moved',
+      'head-missing',
       'conflict'
     ]);
   });
