@@ -12,12 +12,7 @@ import { deployMode } from '../../src/deploy/mode.js';
 import { readDeploySettings, type DeploySettings } from '../../src/deploy/settings.js';
 import { connectKubernetes } from '../../src/kube/client.js';
 import type { ModeReport } from '../../src/mode.js';
-import {
-  createDatasetRepo,
-  NAMESPACE,
-  STAGE_BRANCH,
-  type DatasetRepo
-} from './dataset-fixture.js';
+import { createDatasetRepo, NAMESPACE, STAGE_BRANCH, type DatasetRepo } from './dataset-fixture.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import {
   startFakeKube,
