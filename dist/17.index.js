@@ -382,6 +382,18 @@ const DEFAULT_BRANCH_QUERY = `
 query stagingDefaultBranch($owner: String!, $repo: String!) {
   repository(owner: $owner, name: $repo) { defaultBranchRef { name } }
 }`;
+// One query (and its pages, 100 refs each) for every stage branch, whatever the number of staged
+// versions. The default branch comes with the first page.
+const STAGE_BRANCHES_QUERY = `
+query stagingStageBranches($owner: String!, $repo: String!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    defaultBranchRef { name }
+    refs(refPrefix: "refs/heads/stage/", first: 100, after: $cursor) {
+      nodes { prefix name }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
 class GitHub {
     clients;
     repository;
@@ -395,6 +407,19 @@ class GitHub {
         if (!name)
             throw new Error(`${this.slug} has no default branch: set base-branch.`);
         return name;
+    }
+    /** The default branch and every branch under `stage/` (names without `refs/heads/`). */
+    async stageBranches() {
+        const data = await this.paginate(STAGE_BRANCHES_QUERY, {
+            owner: this.repository.owner,
+            repo: this.repository.repo
+        });
+        // `name` is relative to `prefix`; joined, they are the full ref whatever the split.
+        const branches = data.repository.refs.nodes.map(r => `${r.prefix}${r.name}`.replace(/^refs\/heads\//, ''));
+        return {
+            defaultBranch: data.repository.defaultBranchRef?.name ?? null,
+            branches: new Set(branches)
+        };
     }
     get slug() {
         return `${this.repository.owner}/${this.repository.repo}`;
@@ -449,11 +474,13 @@ class GitHub {
 /* harmony export */   IU: () => (/* binding */ JOB_NAME_SUFFIX),
 /* harmony export */   Mj: () => (/* binding */ MAX_DNS_LABEL),
 /* harmony export */   mk: () => (/* binding */ SERVER_OWNED_METADATA),
+/* harmony export */   nz: () => (/* binding */ manualJobName),
 /* harmony export */   sg: () => (/* binding */ isDnsSubdomain),
 /* harmony export */   vD: () => (/* binding */ MAX_CRONJOB_NAME),
+/* harmony export */   vy: () => (/* binding */ FIELD_MANAGER),
 /* harmony export */   yj: () => (/* binding */ MAX_LABEL_VALUE)
 /* harmony export */ });
-/* unused harmony export labelValueProblem */
+/* unused harmony exports labelValueProblem, MAX_JOB_NAME, maxJobName */
 // The API server's naming rules, in one place: what it accepts for names, namespaces and label
 // values, the CronJob and Indexed Job limits, and which metadata fields the server owns.
 /** A DNS-1123 label: object names of most kinds, namespaces, pod hostnames. */
@@ -500,6 +527,33 @@ const SERVER_OWNED_METADATA = [
     'managedFields',
     'selfLink'
 ];
+/**
+ * Job names: the API server copies the name into the `batch.kubernetes.io/job-name` label of its
+ * pods, so it must be a label value too (63 at most); Indexed Jobs also name each pod's hostname
+ * `{job name}-{index}`, which must be a DNS-1123 label.
+ */
+const MAX_JOB_NAME = 63;
+const MANUAL = '-manual-';
+/** The longest Job name the API server accepts for `completions` Indexed pods (null: not Indexed). */
+function maxJobName(indexedCompletions) {
+    if (indexedCompletions === null)
+        return MAX_JOB_NAME;
+    const maxIndex = String(Math.max(indexedCompletions, 1) - 1);
+    return MAX_DNS_LABEL - 1 - maxIndex.length;
+}
+/**
+ * The name of a Job run by hand from a CronJob: `{cronjob}-manual-{suffix}`, the CronJob's name cut
+ * (and any trailing "-" or "." dropped) so the whole fits `maxJobName`. `kubectl create job --from`
+ * leaves the name to the user; here the suffix (random, lowercase letters and digits) keeps every
+ * trigger distinct, even two in the same second.
+ */
+function manualJobName(cronJobName, suffix, indexedCompletions = null) {
+    const room = maxJobName(indexedCompletions) - MANUAL.length - suffix.length;
+    const stem = cronJobName.slice(0, Math.max(room, 1)).replace(/[-.]+$/, '');
+    return `${stem}${MANUAL}${suffix}`;
+}
+/** The field manager of every apply: managedFields say when staging-action last changed an object. */
+const FIELD_MANAGER = 'staging-action';
 
 
 /***/ }),
@@ -1711,7 +1765,7 @@ const rebuildMode = {
         github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
         git: new io_git/* Git */.T(settings.workspace),
         // The Kubernetes client is loaded only when flux-source asks for it.
-        flux: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(924)]).then(__webpack_require__.bind(__webpack_require__, 5924))).connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).flux
+        flux: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 9614))).connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).flux
     }),
     run: rebuild,
     report: (result, settings) => ({
@@ -1728,9 +1782,9 @@ const rebuildMode = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L5: () => (/* binding */ retry),
-/* harmony export */   Vs: () => (/* binding */ retryAfterMs)
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony export sleep */
 // One retry helper for every call whose failure a second attempt can fix (git's network commands,
 // Kubernetes and Sentry requests; octokit has its own). Callers say which failures are transient; everything else fails at once.
 /** The longest Retry-After honoured: a server asking for more is not waited for that long. */

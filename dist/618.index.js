@@ -234,7 +234,7 @@ async function cli_main(argv, env) {
         const root = gitOutput(['rev-parse', '--show-toplevel']).trim();
         const workspace = env.GITHUB_WORKSPACE || root || process.cwd();
         (0,log/* setLogSink */.g1)((0,log/* terminalSink */.cW)(text => process.stdout.write(text), env.RUNNER_DEBUG === '1'));
-        const { report, outputs } = await (0,main/* runMode */.rt)({
+        const { report, outputs, failure } = await (0,main/* runMode */.rt)({
             inputs: parsed.inputs,
             env: { ...env, GITHUB_WORKSPACE: workspace },
             // A terminal is the user's own: nothing to mask.
@@ -243,7 +243,10 @@ async function cli_main(argv, env) {
         process.stdout.write('\n' + (0,summary/* renderText */.S5)(report));
         if (parsed.json)
             process.stdout.write(JSON.stringify(outputs) + '\n');
-        return 0;
+        if (failure === undefined)
+            return 0;
+        process.stderr.write(`staging-action: ${failure}\n`);
+        return 1;
     }
     catch (error) {
         process.stderr.write(`staging-action: ${(0,errors/* errorMessage */.g)(error)}\n`);

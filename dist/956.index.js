@@ -2,6 +2,164 @@ export const id = 956;
 export const ids = [956];
 export const modules = {
 
+/***/ 4092:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   An: () => (/* binding */ deriveKind),
+/* harmony export */   dP: () => (/* binding */ cronJobName),
+/* harmony export */   mq: () => (/* binding */ checkIndexedJobName),
+/* harmony export */   pE: () => (/* binding */ checkCronJobName),
+/* harmony export */   vD: () => (/* reexport safe */ _kube_rules_js__WEBPACK_IMPORTED_MODULE_2__.vD)
+/* harmony export */ });
+/* unused harmony export longestDatasetId */
+/* harmony import */ var _kube_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3574);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2861);
+/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3465);
+// Staging CronJob names: {prefix}-{dataset_id}-v{version slug}-{kind}, checked against the limits
+// the API server really enforces (not the 63 of a plain object name).
+
+
+
+
+const KIND = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+/** The staging CronJob name, unchecked (see checkCronJobName). */
+function cronJobName({ prefix, datasetId, version, kind }) {
+    return `${prefix}-${datasetId}-v${(0,_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .versionSlug */ .o$)(version)}-${kind}`;
+}
+/** The longest dataset id whose staging name still fits in MAX_CRONJOB_NAME (may be ≤ 0). */
+function longestDatasetId({ prefix, version, kind }) {
+    // The 4 is the three "-" separators and the "v" before the version.
+    return _kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CRONJOB_NAME */ .vD - prefix.length - (0,_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .versionSlug */ .o$)(version).length - kind.length - 4;
+}
+/** The staging CronJob name; throws when the API server would reject it. */
+function checkCronJobName(parts) {
+    const name = cronJobName(parts);
+    if (name.length > _kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CRONJOB_NAME */ .vD) {
+        const { prefix, datasetId, version, kind } = parts;
+        const longest = longestDatasetId(parts);
+        const context = `With prefix ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(prefix)}, version ${version} and kind ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(kind)}`;
+        const advice = longest >= 1
+            ? `${context}, the dataset id can be at most ${longest} characters (this one is ` +
+                `${datasetId.length}): shorten the id or the name-prefix.`
+            : `${context}, even a 1-character dataset id does not fit: shorten the name-prefix, ` +
+                'the version or the kind (the production CronJob name after the dataset id).';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidationError */ .yI(`CronJob name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)} is ${name.length} characters; Kubernetes allows at most ` +
+            `${_kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CRONJOB_NAME */ .vD} for a CronJob (${_kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_DNS_LABEL */ .Mj} minus the ${_kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .JOB_NAME_SUFFIX */ .IU} ` +
+            `characters added to its Jobs' names). ${advice}`);
+    }
+    if (!(0,_kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .isDnsSubdomain */ .sg)(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidationError */ .yI(`CronJob name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)} is not a valid Kubernetes name: it must be lowercase letters, ` +
+            'digits, "-" and ".", starting and ending with a letter or digit, with a letter or digit ' +
+            `on each side of every "." (a DNS-1123 subdomain). Check the name-prefix ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(parts.prefix)} ` +
+            `and the kind ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(parts.kind)} (the production CronJob name after the dataset id).`);
+    }
+    return name;
+}
+/**
+ * Indexed Jobs name each pod's hostname `{job name}-{index}`, and the API server rejects a Job whose
+ * largest such hostname is not a DNS-1123 label; the CronJob controller would then fail every run.
+ */
+function checkIndexedJobName(name, completions) {
+    const maxIndex = String(Math.max(completions, 1) - 1);
+    const longestHostname = name.length + _kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .JOB_NAME_SUFFIX */ .IU + 1 + maxIndex.length;
+    const shape = `${name}-<${_kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .JOB_NAME_SUFFIX */ .IU - 1} digits>-${maxIndex}`;
+    const what = `CronJob ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)} runs Indexed Jobs with ${Math.max(completions, 1)} completions, so ` +
+        `its pods are named like ${shape} and those names are also their hostnames`;
+    if (!(0,_kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .isDnsLabel */ .Cd)(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidationError */ .yI(`${what}, which cannot contain ".": rename the production CronJob without dots.`);
+    }
+    if (longestHostname > _kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_DNS_LABEL */ .Mj) {
+        const fits = _kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_DNS_LABEL */ .Mj - _kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .JOB_NAME_SUFFIX */ .IU - 1 - maxIndex.length;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidationError */ .yI(`${what}; the longest is ${longestHostname} characters but a hostname allows at most ` +
+            `${_kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_DNS_LABEL */ .Mj}. With ${Math.max(completions, 1)} completions the CronJob name can be ` +
+            `at most ${fits} characters (this one is ${name.length}): shorten the dataset id, the ` +
+            'name-prefix or the kind.');
+    }
+}
+/** The kind of a production CronJob: its name after `{datasetId}-` (e.g. update, validate). */
+function deriveKind(productionName, datasetId) {
+    const prefix = `${datasetId}-`;
+    if (!productionName.startsWith(prefix)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidationError */ .yI(`Production CronJob ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(productionName)} does not belong to dataset ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(datasetId)}: ` +
+            `staging names CronJobs after their kind, the part of the production name after ` +
+            `"${prefix}" (e.g. ${prefix}update). Rename it to "${prefix}<kind>" or remove it from ` +
+            `the dataset's cronjobs.`);
+    }
+    const kind = productionName.slice(prefix.length);
+    if (kind === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidationError */ .yI(`Production CronJob ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(productionName)} has no kind after "${prefix}": rename it to ` +
+            `"${prefix}<kind>" (e.g. ${prefix}update).`);
+    }
+    if (!KIND.test(kind) || kind.length > _kube_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_DNS_LABEL */ .Mj) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidationError */ .yI(`Production CronJob ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(productionName)} has the kind ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(kind)}, which is not usable ` +
+            'in names and labels: it must be at most 63 lowercase letters, digits, "-" and ".", ' +
+            `starting and ending with a letter or digit. Rename it to "${prefix}<kind>".`);
+    }
+    return kind;
+}
+
+
+/***/ }),
+
+/***/ 9905:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TJ: () => (/* binding */ storePath),
+/* harmony export */   Te: () => (/* binding */ storeRemovalCommand),
+/* harmony export */   ZL: () => (/* binding */ shellQuote)
+/* harmony export */ });
+// Where a staged version writes, and how a user removes it once the version is retired. The command
+// is printed for a human, never run: the store is deleted by hand when the user is ready.
+/** `{store}/{datasetId}/v{version}.{ext}`, with any trailing "/" of the store removed. */
+function storePath(store, datasetId, version, ext) {
+    return `${store.replace(/\/+$/, '')}/${datasetId}/v${version}.${ext}`;
+}
+/** Single-quotes for POSIX shells: the only character to escape inside '' is ' itself. */
+function shellQuote(value) {
+    return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+/** The command that deletes the store at `path` (S3, GCS or a local/mounted path). */
+function storeRemovalCommand(path) {
+    if (path.startsWith('s3://'))
+        return `aws s3 rm --recursive ${shellQuote(path)}`;
+    if (path.startsWith('gs://'))
+        return `gcloud storage rm --recursive ${shellQuote(path)}`;
+    return `rm -rf ${shellQuote(path)}`;
+}
+
+
+/***/ }),
+
+/***/ 1027:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ readTarget)
+/* harmony export */ });
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3718);
+/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3465);
+// Which dataset version a run is about: the `dataset-id` and `version` inputs, else the stage
+// branch the run is for. Shared by every mode that works on one staged version.
+
+
+/** The raw id and version (checked by the caller with validateDatasetId / validateVersion). */
+function readTarget(inputs, ref) {
+    const datasetId = inputs.get('dataset-id');
+    const version = inputs.get('version');
+    if (datasetId && version)
+        return { datasetId, version };
+    if (!ref) {
+        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz("Inputs 'dataset-id' and 'version' are required when the run is not for a stage/{dataset_id}/v{version} branch.");
+    }
+    const parsed = (0,_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStageRef */ .B1)(ref);
+    return { datasetId: datasetId || parsed.datasetId, version: version || parsed.version };
+}
+
+
+/***/ }),
+
 /***/ 7956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -17,8 +175,8 @@ __webpack_require__.d(__webpack_exports__, {
 var context = __webpack_require__(5722);
 // EXTERNAL MODULE: ./src/io/git.ts
 var git = __webpack_require__(7500);
-// EXTERNAL MODULE: ./src/kube/client.ts + 1 modules
-var client = __webpack_require__(5924);
+// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
+var client = __webpack_require__(9614);
 // EXTERNAL MODULE: ./src/kube/secrets.ts
 var secrets = __webpack_require__(4540);
 // EXTERNAL MODULE: ./src/dataset/config.ts + 2 modules
@@ -814,6 +972,66 @@ class Git {
 }
 function isTransient(stderr) {
     return /(HTTP 5\d\d|returned error: 5\d\d|RPC failed|early EOF|Connection reset|timed out|Could not resolve host|unexpected disconnect)/i.test(stderr);
+}
+
+
+/***/ }),
+
+/***/ 4540:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ kubeconfigSecrets)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+// What of a kubeconfig must be masked in the job log: its credentials. Masking every line (as
+// before) turned `apiVersion: v1`, `kind: Config` and `namespace: default` into `***` wherever
+// they appeared for the rest of the job. Kept apart from the client so rebuild's mode table
+// entry does not load client-node.
+
+// Credential fields of kubeconfig users and auth providers: token, id-token, refresh-token,
+// access-token, client-secret, password, client-key-data, client-certificate-data,
+// certificate-authority-data, and files' contents in any extension that names them so.
+const SECRET_KEY = /token|secret|password|passwd|key|cert|credential/i;
+function collect(node, key, out) {
+    if (typeof node === 'string') {
+        if (key !== null && SECRET_KEY.test(key) && node.trim() !== '')
+            out.add(node.trim());
+        return;
+    }
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collect(item, key, out);
+        return;
+    }
+    if (typeof node !== 'object' || node === null)
+        return;
+    const entries = Object.entries(node);
+    // An exec plugin's `env: [{ name, value }]` carries credentials under any name.
+    const isEnvEntry = key === 'env' && 'name' in node && 'value' in node;
+    for (const [k, v] of entries)
+        collect(v, isEnvEntry && k === 'value' ? 'credential' : k, out);
+}
+/** The values to mask for a kubeconfig; every line when it cannot be read as YAML. */
+function kubeconfigSecrets(content) {
+    if (content === null || content.trim() === '')
+        return [];
+    let parsed;
+    try {
+        parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(content);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null) {
+        return content
+            .split('\n')
+            .map(l => l.trim())
+            .filter(l => l !== '');
+    }
+    const out = new Set();
+    collect(parsed, null, out);
+    return [...out];
 }
 
 

@@ -1,18 +1,21 @@
 // `npm run demo`: the committed dist/ on a laptop, with no GitHub and no cluster. It builds a
 // sandbox (an origin repository with pull requests, the fake GitHub, a fake Kubernetes API server
-// and a fake Sentry), runs the action's three modes and prints what a person would read.
+// and a fake Sentry), runs the action's modes and prints what a person would read.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeGitHub } from '../test/helpers/fake-github.ts';
+import { installFakeJobs } from '../test/helpers/fake-kube-jobs.ts';
 import { startFakeKube } from '../test/helpers/fake-kube.ts';
 import { startFakeSentry } from '../test/helpers/fake-sentry.ts';
 import { cloneLikeCheckout, createOrigin } from '../test/helpers/git-fixture.ts';
 import {
   cliEntry,
+  exampleWorkflow,
   readmeWorkflow,
   runAction,
   runnerFiles,
   spawnNode,
+  stepInputs,
   stepWith,
   summaryAsText,
   type RunnerFiles
@@ -243,31 +246,34 @@ spec:
               image: prom/statsd-exporter:v0.26.0
 `;
 
+/** The demo's dataset repository: the staging config, one dataset at 0.2.0, its CronJobs. */
+function datasetRepoFiles(): Record<string, string> {
+  return {
+    '.github/staging.yml': [
+      'namespace: datasets',
+      'name-prefix: staging',
+      'store: s3://acme-datasets/zarr',
+      'datasets:',
+      '  noaa-gfs-forecast:',
+      '    version-file: templates/noaa-gfs-forecast/zarr.json',
+      '    version-key: attributes.dataset_version',
+      '    store-extension: zarr',
+      '    cronjobs: deploy/noaa-gfs-forecast/*.yaml',
+      ''
+    ].join('\n'),
+    'templates/noaa-gfs-forecast/zarr.json': '{"attributes": {"dataset_version": "0.2.0"}}\n',
+    'deploy/noaa-gfs-forecast/update.yaml': PRODUCTION('update', '15 */6 * * *'),
+    'deploy/noaa-gfs-forecast/validate.yaml': PRODUCTION('validate', '45 */6 * * *'),
+    'deploy/noaa-gfs-forecast/archive.yaml': PRODUCTION('archive-grib-files', '0 3 * * *')
+  };
+}
+
 async function demoDatasets(files: RunnerFiles, out: DemoOutput): Promise<void> {
   banner(
     out,
     'deploy: stage noaa-gfs-forecast v0.3.0 from a push to stage/noaa-gfs-forecast/v0.3.0'
   );
-  const origin = await createOrigin({
-    files: {
-      '.github/staging.yml': [
-        'namespace: datasets',
-        'name-prefix: staging',
-        'store: s3://acme-datasets/zarr',
-        'datasets:',
-        '  noaa-gfs-forecast:',
-        '    version-file: templates/noaa-gfs-forecast/zarr.json',
-        '    version-key: attributes.dataset_version',
-        '    store-extension: zarr',
-        '    cronjobs: deploy/noaa-gfs-forecast/*.yaml',
-        ''
-      ].join('\n'),
-      'templates/noaa-gfs-forecast/zarr.json': '{"attributes": {"dataset_version": "0.2.0"}}\n',
-      'deploy/noaa-gfs-forecast/update.yaml': PRODUCTION('update', '15 */6 * * *'),
-      'deploy/noaa-gfs-forecast/validate.yaml': PRODUCTION('validate', '45 */6 * * *'),
-      'deploy/noaa-gfs-forecast/archive.yaml': PRODUCTION('archive-grib-files', '0 3 * * *')
-    }
-  });
+  const origin = await createOrigin({ files: datasetRepoFiles() });
   const github = await startFakeGitHub();
   const kube = await startFakeKube();
   const sentry = await startFakeSentry({ token: 'sntrys_demo', org: 'acme' });
@@ -413,12 +419,117 @@ async function cleanupCli(
   return cleanup.code;
 }
 
+/**
+ * status, trigger and sweep: two staged versions (0.3.0 live, 0.4.0 orphaned: its branch was
+ * deleted without a cleanup), status from the CLI, a triggered update followed to success, then
+ * 0.3.0 is promoted to main and the README's sweep workflow retires both.
+ */
+async function demoLifecycle(files: RunnerFiles, out: DemoOutput): Promise<void> {
+  const origin = await createOrigin({ files: datasetRepoFiles() });
+  const github = await startFakeGitHub();
+  const kube = await startFakeKube();
+  const jobs = installFakeJobs(kube);
+  const template = (version: string): Record<string, string> => ({
+    'templates/noaa-gfs-forecast/zarr.json': `{"attributes": {"dataset_version": "${version}"}}\n`
+  });
+  try {
+    github.addRepo({ repo: 'acme/pipelines', bareDir: origin.bareDir });
+    const repoEnv = { ...github.env(), GITHUB_REPOSITORY: 'acme/pipelines' };
+    for (const version of ['0.3.0', '0.4.0']) {
+      const branch = `stage/noaa-gfs-forecast/v${version}`;
+      const sha = await origin.commit(branch, template(version), `Bump to ${version}`);
+      const workspace = await cloneLikeCheckout(origin, { depth: 0, ref: branch });
+      const deploy = await runAction(
+        files,
+        {
+          mode: 'deploy',
+          'image-repository': 'ghcr.io/acme/pipelines',
+          kubeconfig: kube.kubeconfig()
+        },
+        {
+          ...repoEnv,
+          GITHUB_WORKSPACE: workspace,
+          GITHUB_REF: `refs/heads/${branch}`,
+          GITHUB_SHA: sha
+        }
+      );
+      check(deploy.code === 0, `deploy of ${version} failed:\n${deploy.stdout}${deploy.stderr}`);
+    }
+    await origin.deleteRef('refs/heads/stage/noaa-gfs-forecast/v0.4.0');
+    const kubeconfig = join(origin.dir, 'kubeconfig');
+    await writeFile(kubeconfig, kube.kubeconfig());
+    const main = await cloneLikeCheckout(origin, { depth: 1, ref: 'main' });
+    const cli = async (args: string[]): Promise<number | null> => {
+      out.print(`$ staging-action ${args.join(' ')}\n`);
+      const run = await spawnNode([cliEntry(), ...args, '--kubeconfig', kubeconfig], {
+        cwd: main,
+        env: {
+          GITHUB_TOKEN: TOKEN,
+          GITHUB_REPOSITORY: 'acme/pipelines',
+          GITHUB_API_URL: github.url
+        }
+      });
+      // The CLI logs each phase, then prints the report: show the report.
+      const report = run.stdout.indexOf('Staging ');
+      out.print(report >= 0 ? run.stdout.slice(report) : run.stdout);
+      out.print(run.stderr);
+      return run.code;
+    };
+
+    banner(out, 'status: every staged version, from a laptop (`staging-action status`)');
+    check((await cli(['status'])) === 0, 'status failed');
+
+    banner(out, 'trigger: run the staged update now and wait for it (the Job succeeds)');
+    // The fake cluster's controller: the Job succeeds once it exists.
+    const finisher = (async () => {
+      for (let i = 0; i < 400 && jobs.jobs('datasets').length === 0; i++) {
+        await new Promise(resolve => setTimeout(resolve, 25));
+      }
+      for (const job of jobs.jobs('datasets')) {
+        jobs.succeed('datasets', (job.metadata as { name: string }).name);
+      }
+    })();
+    const args = ['trigger', '--dataset-id', 'noaa-gfs-forecast', '--version', '0.3.0'];
+    const triggered = await cli([...args, '--kind', 'update', '--wait', '2m']);
+    await finisher;
+    check(triggered === 0, 'trigger failed');
+
+    banner(out, 'sweep: the sweep workflow after 0.3.0 is merged to main (0.4.0 is orphaned)');
+    await origin.commit('main', template('0.3.0'), 'Release noaa-gfs-forecast 0.3.0');
+    const checkout = await cloneLikeCheckout(origin, { depth: 1, ref: 'main' });
+    const sweep = await runAction(
+      files,
+      stepInputs(exampleWorkflow('sweep-staged.yml'), {
+        'github.token': TOKEN,
+        'secrets.STAGING_KUBECONFIG': kube.kubeconfig(),
+        'secrets.SENTRY_AUTH_TOKEN': ''
+      }),
+      {
+        ...repoEnv,
+        GITHUB_WORKSPACE: checkout,
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_REF: 'refs/heads/main'
+      }
+    );
+    out.summary('sweep', sweep.summary);
+    out.print(summaryAsText(sweep.summary));
+    check(
+      sweep.code === 0 && kube.cronJobs('datasets').length === 0,
+      `sweep did not retire both versions:\n${sweep.stdout}${sweep.stderr}`
+    );
+  } finally {
+    await Promise.all([github.close(), kube.close()]);
+    await origin.cleanup();
+  }
+}
+
 /** Every scenario, one after the other, each in its own sandbox. */
 export async function runDemo(out: DemoOutput): Promise<void> {
   const files = await runnerFiles();
   try {
     await demoRebuild(files, out);
     await demoDatasets(files, out);
+    await demoLifecycle(files, out);
   } finally {
     await files.cleanup();
   }

@@ -1,5 +1,5 @@
 // `npm run render-summaries [-- DIR]`: every job summary of the demo's scenarios (rebuild, its
-// unchanged rerun, deploy, cleanup), each as a page to open in a browser, in DIR (default
+// unchanged rerun, deploy, cleanup, sweep), each as a page to open in a browser, in DIR (default
 // summaries/, ignored by git). The job summary is GitHub-flavoured Markdown holding one raw HTML
 // block (no blank line in it), which GitHub passes through its sanitizer as it is: the page body is
 // that HTML. Runs dist/ like the demo, so build it first.

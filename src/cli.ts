@@ -207,7 +207,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     const root = gitOutput(['rev-parse', '--show-toplevel']).trim();
     const workspace = env.GITHUB_WORKSPACE || root || process.cwd();
     setLogSink(terminalSink(text => process.stdout.write(text), env.RUNNER_DEBUG === '1'));
-    const { report, outputs } = await runMode({
+    const { report, outputs, failure } = await runMode({
       inputs: parsed.inputs,
       env: { ...env, GITHUB_WORKSPACE: workspace },
       // A terminal is the user's own: nothing to mask.
@@ -215,7 +215,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     });
     process.stdout.write('\n' + renderText(report));
     if (parsed.json) process.stdout.write(JSON.stringify(outputs) + '\n');
-    return 0;
+    if (failure === undefined) return 0;
+    process.stderr.write(`staging-action: ${failure}\n`);
+    return 1;
   } catch (error) {
     process.stderr.write(`staging-action: ${errorMessage(error)}\n`);
     return 1;

@@ -46,9 +46,10 @@ export async function runMode(io: Omit<RunIo, 'setOutput' | 'report'>): Promise<
 /** The action's entry point: read inputs once, dispatch on mode, set outputs, write the summary. */
 export async function run(io: RunIo = actionsIo): Promise<void> {
   try {
-    const { report, outputs } = await runMode(io);
+    const { report, outputs, failure } = await runMode(io);
     for (const [name, value] of Object.entries(outputs)) io.setOutput(name, value);
     await io.report(report);
+    if (failure !== undefined) core.setFailed(failure);
   } catch (error) {
     core.setFailed(errorMessage(error));
   }

@@ -11,6 +11,11 @@ export type { ModeName } from './inputs/spec.js';
 export interface ModeReport {
   report: Report;
   outputs: Record<string, string>;
+  /**
+   * Set when the step must fail after reporting (a triggered Job that failed or timed out): the
+   * summary and the outputs are still written, then the step fails with this message.
+   */
+  failure?: string;
 }
 
 export interface Mode<Settings, Deps, Result> {
@@ -35,7 +40,10 @@ export type AnyMode = Mode<any, any, any>;
 export const MODES: Readonly<Record<ModeName, () => Promise<AnyMode>>> = {
   rebuild: async () => (await import('./rebuild/mode.js')).rebuildMode,
   deploy: async () => (await import('./deploy/mode.js')).deployMode,
-  cleanup: async () => (await import('./cleanup/mode.js')).cleanupMode
+  cleanup: async () => (await import('./cleanup/mode.js')).cleanupMode,
+  status: async () => (await import('./status/mode.js')).statusMode,
+  trigger: async () => (await import('./trigger/mode.js')).triggerMode,
+  sweep: async () => (await import('./sweep/mode.js')).sweepMode
 };
 
 export function parseMode(raw: string): ModeName {

@@ -108,6 +108,82 @@ function partialFailure(failed: string, error: unknown, rows: CleanupRow[], kept
   );
 }
 
+/** What to remove of one staged version: its CronJobs (by name) and their Sentry monitors. */
+export interface Removal {
+  namespace: string;
+  names: readonly string[];
+  dryRun: boolean;
+  sentry: CleanupSettings['sentry'];
+  /** The branch removed after these, named in a partial failure's "kept" list; null if none. */
+  branch: string | null;
+}
+
+function result(dryRun: boolean, deleted: boolean): RowResult {
+  return dryRun ? 'would delete' : deleted ? 'deleted' : 'already gone';
+}
+
+/**
+ * Deletes the CronJobs (their Jobs go with them: propagation background) and, with Sentry
+ * options, their cron monitors; each step tolerates "already gone". cleanup and sweep both
+ * remove through here and `removeBranch`. A failure says what is deleted and what is kept.
+ */
+export async function removeCronJobs(
+  client: CronJobClient,
+  removal: Removal
+): Promise<CleanupRow[]> {
+  const { namespace, names, dryRun, sentry } = removal;
+  const rows: CleanupRow[] = [];
+  const slugs = [...new Set(names.map(monitorSlug))];
+  const after = removal.branch === null ? [] : [`the branch ${removal.branch}`];
+  await log.group('Delete CronJobs', async () => {
+    for (const [i, name] of names.entries()) {
+      let deleted: boolean;
+      try {
+        deleted = dryRun || (await client.delete(namespace, name));
+      } catch (error) {
+        const kept = [`CronJob ${names.slice(i).join(', ')}`];
+        if (sentry && slugs.length > 0) kept.push('their Sentry monitors');
+        throw partialFailure(`Could not delete CronJob ${namespace}/${name}: `, error, rows, [
+          ...kept,
+          ...after
+        ]);
+      }
+      rows.push({ resource: 'CronJob', name, result: result(dryRun, deleted) });
+    }
+  });
+  if (sentry) {
+    await log.group('Delete Sentry cron monitors', async () => {
+      for (const [i, slug] of slugs.entries()) {
+        let deleted: boolean;
+        try {
+          deleted = dryRun || (await deleteMonitor(sentry, slug)) === 'deleted';
+        } catch (error) {
+          throw partialFailure('', error, rows, [
+            `Sentry monitor ${slugs.slice(i).join(', ')}`,
+            ...after
+          ]);
+        }
+        rows.push({ resource: 'Sentry monitor', name: slug, result: result(dryRun, deleted) });
+      }
+    });
+  }
+  return rows;
+}
+
+/**
+ * Deletes the stage branch. It goes last: if anything before it failed, a rerun still finds the
+ * version by its branch. `done` are the rows so far, for the error message.
+ */
+export async function removeBranch(
+  github: GitHub,
+  branch: string,
+  done: CleanupRow[],
+  dryRun: boolean
+): Promise<CleanupRow> {
+  const deleted = dryRun || (await deleteBranch(github, branch, done));
+  return { resource: 'Branch', name: branch, result: result(dryRun, deleted) };
+}
+
 export async function runCleanup(
   settings: CleanupSettings,
   deps: CleanupDeps
@@ -151,47 +227,10 @@ export async function runCleanup(
     );
   });
 
-  const rows: CleanupRow[] = [];
-  const gone = (deleted: boolean): RowResult =>
-    settings.dryRun ? 'would delete' : deleted ? 'deleted' : 'already gone';
   const sentry = settings.sentry;
-  const slugs = [...new Set(targets.map(monitorSlug))];
-  const theBranch = `the branch ${branch}`;
-  await log.group('Delete CronJobs', async () => {
-    for (const [i, name] of targets.entries()) {
-      let deleted: boolean;
-      try {
-        deleted = settings.dryRun || (await client.delete(namespace, name));
-      } catch (error) {
-        const kept = [`CronJob ${targets.slice(i).join(', ')}`];
-        if (sentry && slugs.length > 0) kept.push('their Sentry monitors');
-        throw partialFailure(`Could not delete CronJob ${namespace}/${name}: `, error, rows, [
-          ...kept,
-          theBranch
-        ]);
-      }
-      rows.push({ resource: 'CronJob', name, result: gone(deleted) });
-    }
-  });
-  if (sentry) {
-    await log.group('Delete Sentry cron monitors', async () => {
-      for (const [i, slug] of slugs.entries()) {
-        let deleted: boolean;
-        try {
-          deleted = settings.dryRun || (await deleteMonitor(sentry, slug)) === 'deleted';
-        } catch (error) {
-          throw partialFailure('', error, rows, [
-            `Sentry monitor ${slugs.slice(i).join(', ')}`,
-            theBranch
-          ]);
-        }
-        rows.push({ resource: 'Sentry monitor', name: slug, result: gone(deleted) });
-      }
-    });
-  }
-  // The branch goes last: if anything above failed, a rerun still finds it.
-  const deleted = settings.dryRun || (await deleteBranch(deps.github, branch, rows));
-  rows.push({ resource: 'Branch', name: branch, result: gone(deleted) });
+  const removal = { namespace, names: targets, dryRun: settings.dryRun, sentry, branch };
+  const rows = await removeCronJobs(client, removal);
+  rows.push(await removeBranch(deps.github, branch, rows, settings.dryRun));
   for (const r of rows) log.info(`${r.resource} ${r.name}: ${r.result}`);
   if (!settings.dryRun && !rows.some(r => r.result === 'deleted')) {
     // The branch is gone too: a repeated cleanup, not a namespace this run was not told about.

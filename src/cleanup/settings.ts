@@ -38,6 +38,24 @@ function stageRefFromEvent(env: NodeJS.ProcessEnv, event: Record<string, unknown
   return env.GITHUB_REF || null;
 }
 
+/** The Sentry inputs (cleanup, sweep): null without a token, which leaves monitors alone. */
+export function readSentry(inputs: InputSource, timeoutMs: number): CleanupCommon['sentry'] {
+  const token = inputs.get('sentry-auth-token');
+  const org = inputs.get('sentry-org');
+  if (token && !org) {
+    throw new InputError("Input 'sentry-org' is required with 'sentry-auth-token'.");
+  }
+  return token
+    ? {
+        token,
+        org,
+        project: inputs.get('sentry-project') || null,
+        url: (inputs.get('sentry-url') || 'https://sentry.io').replace(/\/$/, ''),
+        timeoutMs
+      }
+    : null;
+}
+
 export function readCleanupSettings(inputs: InputSource, env: NodeJS.ProcessEnv): CleanupSettings {
   const event = readEvent(env);
   const base = readContext(inputs, env);
@@ -47,11 +65,6 @@ export function readCleanupSettings(inputs: InputSource, env: NodeJS.ProcessEnv)
   const notAStageBranch =
     !explicit && isDelete && ref !== null && !ref.startsWith('stage/') ? ref : null;
   const target = notAStageBranch ? null : readTarget(inputs, ref);
-  const token = inputs.get('sentry-auth-token');
-  const org = inputs.get('sentry-org');
-  if (token && !org) {
-    throw new InputError("Input 'sentry-org' is required with 'sentry-auth-token'.");
-  }
   const common: CleanupCommon = {
     ...base,
     mode: 'cleanup',
@@ -59,15 +72,7 @@ export function readCleanupSettings(inputs: InputSource, env: NodeJS.ProcessEnv)
     config: inputs.get('config') || DEFAULT_CONFIG,
     namespace: inputs.get('namespace') || null,
     kubeconfig: inputs.get('kubeconfig') || null,
-    sentry: token
-      ? {
-          token,
-          org,
-          project: inputs.get('sentry-project') || null,
-          url: (inputs.get('sentry-url') || 'https://sentry.io').replace(/\/$/, ''),
-          timeoutMs: base.requestTimeoutMs
-        }
-      : null
+    sentry: readSentry(inputs, base.requestTimeoutMs)
   };
   if (notAStageBranch !== null || target === null) {
     return { ...common, notAStageBranch: notAStageBranch ?? '' };

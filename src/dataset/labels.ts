@@ -35,3 +35,20 @@ export function stagingSelector(datasetId: DatasetId, version: Version): string 
     `${VERSION_LABEL}=${version}`
   ].join(',');
 }
+
+/** Every object staging-action staged, whatever its dataset, version or kind. */
+export const MANAGED_SELECTOR = `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`;
+
+/**
+ * The dataset version and kind a staged object belongs to, as its labels say (unchecked strings:
+ * the caller validates them); null when it does not carry them. Objects are found by labels and
+ * identified by them, never by recomputing names.
+ */
+export function stagedIdentity(
+  labels: Readonly<Record<string, string>> | undefined
+): { datasetId: string; version: string; kind: string } | null {
+  const datasetId = labels?.[DATASET_LABEL];
+  const version = labels?.[VERSION_LABEL];
+  if (!datasetId || !version) return null;
+  return { datasetId, version, kind: labels[KIND_LABEL] ?? '' };
+}

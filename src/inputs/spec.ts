@@ -5,7 +5,7 @@
 //
 // Plain data without runtime imports: scripts load it with Node's type stripping.
 
-export const MODE_NAMES = ['rebuild', 'deploy', 'cleanup'] as const;
+export const MODE_NAMES = ['rebuild', 'deploy', 'cleanup', 'status', 'trigger', 'sweep'] as const;
 export type ModeName = (typeof MODE_NAMES)[number];
 
 /** The design note's verbs, accepted by the CLI and the action alike. */
@@ -18,7 +18,10 @@ export const MODE_ALIASES: Readonly<Record<string, ModeName>> = {
 export const MODE_SUMMARIES: Readonly<Record<ModeName, string>> = {
   rebuild: 'rebuild the staging branch from base + every open PR whose CI passes',
   deploy: "stage one dataset version's CronJobs on Kubernetes",
-  cleanup: "delete a staged version's CronJobs, stage branch and Sentry monitors"
+  cleanup: "delete a staged version's CronJobs, stage branch and Sentry monitors",
+  status: 'list every staged version: its CronJobs, their last runs, branch and promotion',
+  trigger: "run a staged version's CronJobs now (a Job from each), optionally waiting for them",
+  sweep: 'clean up staged versions whose branch is gone, that were promoted, or that expired'
 };
 
 /** How the CLI takes an input. */
@@ -64,15 +67,15 @@ export const INPUTS: readonly InputSpec[] = [
     required: true,
     default: '',
     description:
-      "What to do: `rebuild` (staging branch = base + every open PR whose CI passes), `deploy` (stage one dataset version's CronJobs) or `cleanup` (remove a staged version). `deploy-staging` and `cleanup-staging` are accepted as aliases.",
+      "What to do: `rebuild` (staging branch = base + every open PR whose CI passes), `deploy` (stage one dataset version's CronJobs), `cleanup` (remove a staged version), `status` (list the staged versions), `trigger` (run a staged version's CronJobs now) or `sweep` (clean up orphaned, promoted and expired staged versions). `deploy-staging` and `cleanup-staging` are accepted as aliases.",
     cli: { positional: true }
   },
   {
     name: 'github-token',
-    modes: ['rebuild', 'cleanup'],
+    modes: ['rebuild', 'cleanup', 'status', 'sweep'],
     default: '${{ github.token }}',
     description:
-      'Token for the GitHub API. rebuild needs `contents: write`, `pull-requests: read`, `checks: read` and `actions: read` (and `statuses: write` with commit-status); cleanup needs `contents: write` to delete the stage branch.',
+      'Token for the GitHub API. rebuild needs `contents: write`, `pull-requests: read`, `checks: read` and `actions: read` (and `statuses: write` with commit-status); cleanup and sweep need `contents: write` to delete stage branches; status needs `contents: read` to list them.',
     cli: {
       flag: 'string',
       arg: 'TOKEN',
@@ -189,25 +192,26 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'dataset-id',
-    modes: ['deploy', 'cleanup'],
+    modes: ['deploy', 'cleanup', 'trigger'],
     default: '',
     description:
-      'deploy, cleanup: the dataset id. Default: parsed from the `stage/{dataset_id}/v{version}` ref.',
+      'deploy, cleanup, trigger: the dataset id. Default: parsed from the `stage/{dataset_id}/v{version}` ref.',
     cli: { flag: 'string', arg: 'ID', help: 'the dataset id' }
   },
   {
     name: 'version',
-    modes: ['deploy', 'cleanup'],
+    modes: ['deploy', 'cleanup', 'trigger'],
     default: '',
     description:
-      'deploy, cleanup: the version (MAJOR.MINOR.PATCH[-pre]). Default: parsed from the ref.',
+      'deploy, cleanup, trigger: the version (MAJOR.MINOR.PATCH[-pre]). Default: parsed from the ref.',
     cli: { flag: 'string', arg: 'X.Y.Z', help: 'the dataset version' }
   },
   {
     name: 'config',
-    modes: ['deploy', 'cleanup'],
+    modes: ['deploy', 'cleanup', 'status', 'trigger', 'sweep'],
     default: '.github/staging.yml',
-    description: 'deploy, cleanup: the staging config file in the repository.',
+    description:
+      'deploy, cleanup, status, trigger, sweep: the staging config file in the repository (optional except for deploy).',
     cli: { flag: 'string', arg: 'PATH', help: 'the staging config (default .github/staging.yml)' }
   },
   {
@@ -231,17 +235,18 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'namespace',
-    modes: ['deploy', 'cleanup'],
+    modes: ['deploy', 'cleanup', 'status', 'trigger', 'sweep'],
     default: '',
-    description: "deploy, cleanup: Kubernetes namespace. Default: the config's `namespace`.",
+    description:
+      "deploy, cleanup, status, trigger, sweep: Kubernetes namespace. Default: the config's `namespace`, else `default`.",
     cli: { flag: 'string', arg: 'NS', help: "Kubernetes namespace (default: the config's)" }
   },
   {
     name: 'kubeconfig',
-    modes: ['rebuild', 'deploy', 'cleanup'],
+    modes: ['rebuild', 'deploy', 'cleanup', 'status', 'trigger', 'sweep'],
     default: '',
     description:
-      'deploy, cleanup, rebuild with flux-source: kubeconfig file content (masked). Default: `KUBECONFIG`, `~/.kube/config` or the in-cluster service account.',
+      'deploy, cleanup, status, trigger, sweep, rebuild with flux-source: kubeconfig file content (masked). Default: `KUBECONFIG`, `~/.kube/config` or the in-cluster service account.',
     cli: {
       flag: 'file',
       arg: 'PATH',
@@ -261,18 +266,42 @@ export const INPUTS: readonly InputSpec[] = [
     }
   },
   {
-    name: 'sentry-auth-token',
-    modes: ['cleanup'],
+    name: 'kind',
+    modes: ['trigger'],
     default: '',
     description:
-      "cleanup: Sentry auth token; when set, the staged CronJobs' cron monitors are deleted (masked).",
+      'trigger: the kind of CronJob to run (`update`, `validate`, ...). Default: every kind of the staged version.',
+    cli: { flag: 'string', arg: 'KIND', help: 'the one kind to run (default: every kind)' }
+  },
+  {
+    name: 'wait',
+    modes: ['trigger'],
+    default: '',
+    description:
+      'trigger: how long to follow the Jobs until they complete or fail, as a duration (`90s`, `30m`, `2h`, `1h30m`). A failed or timed-out Job fails the step. Default: do not wait.',
+    cli: { flag: 'string', arg: 'DURATION', help: 'follow the Jobs this long (30m, 2h)' }
+  },
+  {
+    name: 'max-age',
+    modes: ['sweep'],
+    default: '',
+    description:
+      'sweep: a staged version last deployed longer ago than this duration (`12h`, `7d`) expires and is cleaned up. Default: never.',
+    cli: { flag: 'string', arg: 'DURATION', help: 'clean up versions deployed longer ago (7d)' }
+  },
+  {
+    name: 'sentry-auth-token',
+    modes: ['cleanup', 'sweep'],
+    default: '',
+    description:
+      "cleanup, sweep: Sentry auth token; when set, the staged CronJobs' cron monitors are deleted (masked).",
     cli: { env: ['SENTRY_AUTH_TOKEN'] }
   },
   {
     name: 'sentry-org',
-    modes: ['cleanup'],
+    modes: ['cleanup', 'sweep'],
     default: '',
-    description: 'cleanup: Sentry organization slug (required with sentry-auth-token).',
+    description: 'cleanup, sweep: Sentry organization slug (required with sentry-auth-token).',
     cli: {
       flag: 'string',
       arg: 'ORG',
@@ -282,16 +311,16 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'sentry-project',
-    modes: ['cleanup'],
+    modes: ['cleanup', 'sweep'],
     default: '',
-    description: 'cleanup: Sentry project slug, to use the project-scoped monitor endpoint.',
+    description: 'cleanup, sweep: Sentry project slug, to use the project-scoped monitor endpoint.',
     cli: { flag: 'string', arg: 'PROJECT', help: 'Sentry project, for the project-scoped endpoint' }
   },
   {
     name: 'sentry-url',
-    modes: ['cleanup'],
+    modes: ['cleanup', 'sweep'],
     default: 'https://sentry.io',
-    description: 'cleanup: Sentry base URL.',
+    description: 'cleanup, sweep: Sentry base URL.',
     cli: { flag: 'string', arg: 'URL', help: 'Sentry base URL (default https://sentry.io)' }
   },
   {
@@ -358,5 +387,17 @@ export const OUTPUTS: readonly OutputSpec[] = [
     name: 'store-path',
     modes: ['deploy', 'cleanup'],
     description: "deploy, cleanup: the staged version's store path (never deleted)."
+  },
+  {
+    name: 'staged',
+    modes: ['status', 'sweep'],
+    description:
+      'status: JSON array of every staged version `{datasetId, version, branch, branchExists, promoted, deployedAt, cronJobs: [...]}`; sweep: JSON array of `{datasetId, version, verdict, reason, action}` (verdicts: orphaned, promoted, expired, live).'
+  },
+  {
+    name: 'jobs',
+    modes: ['trigger'],
+    description:
+      'trigger: JSON array of `{name, cronJob, kind, outcome}` (outcome: created, would create, succeeded, failed, timed out).'
   }
 ];

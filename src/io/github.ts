@@ -84,6 +84,26 @@ query stagingDefaultBranch($owner: String!, $repo: String!) {
   repository(owner: $owner, name: $repo) { defaultBranchRef { name } }
 }`;
 
+// One query (and its pages, 100 refs each) for every stage branch, whatever the number of staged
+// versions. The default branch comes with the first page.
+const STAGE_BRANCHES_QUERY = `
+query stagingStageBranches($owner: String!, $repo: String!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    defaultBranchRef { name }
+    refs(refPrefix: "refs/heads/stage/", first: 100, after: $cursor) {
+      nodes { prefix name }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+
+interface StageBranchesData {
+  repository: {
+    defaultBranchRef: { name: string } | null;
+    refs: { nodes: Array<{ prefix: string; name: string }> };
+  };
+}
+
 export class GitHub {
   constructor(
     private readonly clients: GitHubClients,
@@ -97,6 +117,22 @@ export class GitHub {
     const name = data.repository.defaultBranchRef?.name;
     if (!name) throw new Error(`${this.slug} has no default branch: set base-branch.`);
     return name;
+  }
+
+  /** The default branch and every branch under `stage/` (names without `refs/heads/`). */
+  async stageBranches(): Promise<{ defaultBranch: string | null; branches: Set<string> }> {
+    const data = await this.paginate<StageBranchesData>(STAGE_BRANCHES_QUERY, {
+      owner: this.repository.owner,
+      repo: this.repository.repo
+    });
+    // `name` is relative to `prefix`; joined, they are the full ref whatever the split.
+    const branches = data.repository.refs.nodes.map(r =>
+      `${r.prefix}${r.name}`.replace(/^refs\/heads\//, '')
+    );
+    return {
+      defaultBranch: data.repository.defaultBranchRef?.name ?? null,
+      branches: new Set(branches)
+    };
   }
 
   get slug(): string {

@@ -1,28 +1,22 @@
 // Kubernetes edge: typed client-node calls for staging CronJobs and the Flux GitRepository nudge.
 // Every call is idempotent (apply is server-side with force), so transient answers are retried.
 import {
-  ApiException,
   BatchV1Api,
   CustomObjectsApi,
-  Observable,
   PatchStrategy,
   setHeaderOptions,
-  type ConfigurationOptions,
   type KubeConfig,
-  type ObservableMiddleware,
   type V1CronJob
 } from '@kubernetes/client-node';
-import { retry, retryAfterMs } from '../util/retry.js';
-import { DEFAULT_REQUEST_TIMEOUT_S, formatSeconds, isTimeoutAbort } from '../util/timeout.js';
+import { DEFAULT_REQUEST_TIMEOUT_S } from '../util/timeout.js';
+import { isNotFound, kubeCalls } from './call.js';
 import { loadKubeConfig } from './config.js';
-import { KubernetesError, toKubernetesError } from './errors.js';
-import { SERVER_OWNED_METADATA } from './rules.js';
+import { KubernetesError } from './errors.js';
+import { createJobClient, type JobClient } from './jobs.js';
+import { FIELD_MANAGER, SERVER_OWNED_METADATA } from './rules.js';
 
-const FIELD_MANAGER = 'staging-action';
 const FLUX_SOURCE = { group: 'source.toolkit.fluxcd.io', version: 'v1', plural: 'gitrepositories' };
 const RECONCILE_ANNOTATION = 'reconcile.fluxcd.io/requestedAt';
-const RETRYABLE = new Set([409, 429, 500, 502, 503, 504]);
-const RETRY_DELAYS_MS = [250, 1000];
 
 export interface CronJobClient {
   list(namespace: string, labelSelector: string): Promise<V1CronJob[]>;
@@ -36,31 +30,15 @@ export interface CronJobClient {
   get(namespace: string, name: string): Promise<V1CronJob | null>;
 }
 
+/** The staged objects' clients, as the modes that read and run them take them. */
+export interface Cluster {
+  cronJobs: CronJobClient;
+  jobs: JobClient;
+}
+
 export interface FluxClient {
   /** What `flux reconcile source git` does: merge-patch annotation reconcile.fluxcd.io/requestedAt = at.toISOString(). */
   requestReconcile(namespace: string, name: string, at: Date): Promise<void>;
-}
-
-function headerOf(err: ApiException<unknown>, name: string): string | null {
-  const headers = (err.headers ?? {}) as Record<string, string | undefined>;
-  const key = Object.keys(headers).find(k => k.toLowerCase() === name);
-  return key === undefined ? null : (headers[key] ?? null);
-}
-
-/** Per-call options that give the request a deadline (an AbortSignal set before it is sent). */
-function withDeadline(ms: number, options: ConfigurationOptions = {}): ConfigurationOptions {
-  const deadline: ObservableMiddleware = {
-    pre: context => {
-      context.setSignal(AbortSignal.timeout(ms));
-      return new Observable(Promise.resolve(context));
-    },
-    post: response => new Observable(Promise.resolve(response))
-  };
-  return {
-    ...options,
-    middleware: [...(options.middleware ?? []), deadline],
-    middlewareMergeStrategy: 'append'
-  };
 }
 
 export function createKubernetes(
@@ -68,31 +46,14 @@ export function createKubernetes(
   timeoutMs = DEFAULT_REQUEST_TIMEOUT_S * 1000
 ): {
   cronJobs: CronJobClient;
+  jobs: JobClient;
   flux: FluxClient;
   server: string;
 } {
   const server = kc.getCurrentCluster()?.server ?? '(no current cluster)';
   const batch = kc.makeApiClient(BatchV1Api);
   const custom = kc.makeApiClient(CustomObjectsApi);
-  const fail = (err: unknown): never => {
-    throw toKubernetesError(err, server);
-  };
-  const options = (base?: ConfigurationOptions): ConfigurationOptions =>
-    withDeadline(timeoutMs, base);
-  // A call that timed out is not retried (each try would wait as long again): it says which.
-  const retried = <T>(what: string, call: () => Promise<T>): Promise<T> =>
-    retry(call, {
-      delaysMs: RETRY_DELAYS_MS,
-      retryable: err => err instanceof ApiException && RETRYABLE.has(err.code),
-      // A 429 (API priority and fairness) or 503 says how long to wait.
-      requestedDelayMs: err =>
-        err instanceof ApiException ? retryAfterMs(headerOf(err, 'retry-after')) : null
-    }).catch((err: unknown) => {
-      if (!isTimeoutAbort(err)) throw err;
-      throw new KubernetesError(
-        `The Kubernetes API server at ${server} did not answer ${what} within ${formatSeconds(timeoutMs)}`
-      );
-    });
+  const { fail, options, retried } = kubeCalls(server, timeoutMs);
 
   const cronJobs: CronJobClient = {
     async list(namespace, labelSelector) {
@@ -146,7 +107,7 @@ export function createKubernetes(
         );
         return true;
       } catch (err) {
-        if (err instanceof ApiException && err.code === 404) return false;
+        if (isNotFound(err)) return false;
         return fail(err);
       }
     },
@@ -157,7 +118,7 @@ export function createKubernetes(
           batch.readNamespacedCronJob({ name, namespace }, options())
         );
       } catch (err) {
-        if (err instanceof ApiException && err.code === 404) return null;
+        if (isNotFound(err)) return null;
         return fail(err);
       }
     }
@@ -179,7 +140,7 @@ export function createKubernetes(
     }
   };
 
-  return { cronJobs, flux, server };
+  return { cronJobs, jobs: createJobClient(kc, server, timeoutMs), flux, server };
 }
 
 /** The apply configuration: the caller's intent only, typed, without server-owned fields. */

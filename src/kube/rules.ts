@@ -55,3 +55,37 @@ export const SERVER_OWNED_METADATA = [
   'managedFields',
   'selfLink'
 ] as const;
+
+/**
+ * Job names: the API server copies the name into the `batch.kubernetes.io/job-name` label of its
+ * pods, so it must be a label value too (63 at most); Indexed Jobs also name each pod's hostname
+ * `{job name}-{index}`, which must be a DNS-1123 label.
+ */
+export const MAX_JOB_NAME = 63;
+const MANUAL = '-manual-';
+
+/** The longest Job name the API server accepts for `completions` Indexed pods (null: not Indexed). */
+export function maxJobName(indexedCompletions: number | null): number {
+  if (indexedCompletions === null) return MAX_JOB_NAME;
+  const maxIndex = String(Math.max(indexedCompletions, 1) - 1);
+  return MAX_DNS_LABEL - 1 - maxIndex.length;
+}
+
+/**
+ * The name of a Job run by hand from a CronJob: `{cronjob}-manual-{suffix}`, the CronJob's name cut
+ * (and any trailing "-" or "." dropped) so the whole fits `maxJobName`. `kubectl create job --from`
+ * leaves the name to the user; here the suffix (random, lowercase letters and digits) keeps every
+ * trigger distinct, even two in the same second.
+ */
+export function manualJobName(
+  cronJobName: string,
+  suffix: string,
+  indexedCompletions: number | null = null
+): string {
+  const room = maxJobName(indexedCompletions) - MANUAL.length - suffix.length;
+  const stem = cronJobName.slice(0, Math.max(room, 1)).replace(/[-.]+$/, '');
+  return `${stem}${MANUAL}${suffix}`;
+}
+
+/** The field manager of every apply: managedFields say when staging-action last changed an object. */
+export const FIELD_MANAGER = 'staging-action';

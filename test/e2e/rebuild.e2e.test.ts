@@ -253,7 +253,7 @@ describe('node dist/index.js, mode rebuild', () => {
 
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      "::error::Invalid mode 'rebuid'. Expected one of: rebuild, deploy, cleanup."
+      "::error::Invalid mode 'rebuid'. Expected one of: rebuild, deploy, cleanup, status, trigger, sweep."
     );
     expect(run.outputs).toEqual({});
     expect(s.fake.requests.slice(mark)).toEqual([]);

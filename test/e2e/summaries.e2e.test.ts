@@ -72,7 +72,8 @@ describe('every page', () => {
       'rebuild.html',
       'rebuild-unchanged.html',
       'deploy.html',
-      'cleanup.html'
+      'cleanup.html',
+      'sweep.html'
     ]);
   });
 });

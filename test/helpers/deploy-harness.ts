@@ -11,7 +11,10 @@ import { readCleanupSettings, type CleanupSettings } from '../../src/cleanup/set
 import { deployMode } from '../../src/deploy/mode.js';
 import { readDeploySettings, type DeploySettings } from '../../src/deploy/settings.js';
 import { connectKubernetes } from '../../src/kube/client.js';
-import type { ModeReport } from '../../src/mode.js';
+import type { AnyMode, ModeReport } from '../../src/mode.js';
+import { statusMode } from '../../src/status/mode.js';
+import { sweepMode } from '../../src/sweep/mode.js';
+import { triggerMode } from '../../src/trigger/mode.js';
 import { createDatasetRepo, NAMESPACE, STAGE_BRANCH, type DatasetRepo } from './dataset-fixture.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import {
@@ -20,6 +23,7 @@ import {
   type FakeKubeRequest,
   type KubeObject
 } from './fake-kube.js';
+import { installFakeJobs, type FakeJobs } from './fake-kube-jobs.js';
 import { startFakeSentry, type FakeSentry } from './fake-sentry.js';
 import { git } from './git-fixture.js';
 
@@ -43,7 +47,16 @@ export interface RunOptions {
   branch?: string;
   /** cleanup: the `delete` event payload; without it the run has no event. */
   deleteEvent?: Record<string, unknown>;
+  /** status, trigger, sweep: edges to use instead of the mode's own (e.g. a shorter poll). */
+  deps?: Record<string, unknown>;
 }
+
+export type LifecycleMode = 'status' | 'trigger' | 'sweep';
+const LIFECYCLE: Record<LifecycleMode, AnyMode> = {
+  status: statusMode,
+  trigger: triggerMode,
+  sweep: sweepMode
+};
 
 export interface Outcome {
   result: ModeReport;
@@ -54,6 +67,8 @@ export interface Outcome {
 export interface Sandbox {
   repo: DatasetRepo;
   kube: FakeKube;
+  /** The fake cluster's Jobs and pods. */
+  jobs: FakeJobs;
   github: FakeGitHub;
   sentry: FakeSentry;
   /** Kubeconfig content for the fake cluster. */
@@ -62,6 +77,11 @@ export interface Sandbox {
   deploy(options?: RunOptions): Promise<Outcome>;
   cleanupSettings(options?: RunOptions): Promise<CleanupSettings>;
   cleanup(options?: RunOptions): Promise<Outcome>;
+  /**
+   * status, trigger or sweep, in-process, from a checkout of main (as on a schedule or a push to
+   * the default branch), with a token that may delete branches.
+   */
+  lifecycle(mode: LifecycleMode, options?: RunOptions): Promise<Outcome>;
   /** Empties the fake cluster, the request logs and Sentry's monitors; restores the stage branch. */
   reset(): Promise<void>;
   /** Stored CronJobs of the staging namespace. */
@@ -111,6 +131,7 @@ export async function startSandbox(): Promise<Sandbox> {
     startFakeSentry({ token: SENTRY_TOKEN, org: SENTRY_ORG })
   ]);
   github.addRepo({ repo: REPOSITORY, bareDir: repo.origin.bareDir });
+  const jobs = installFakeJobs(kube);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'staging-action-events-'));
   const kubeconfig = kube.kubeconfig(NAMESPACE);
   const client = connectKubernetes(kubeconfig).cronJobs;
@@ -174,6 +195,7 @@ export async function startSandbox(): Promise<Sandbox> {
   const sandbox: Sandbox = {
     repo,
     kube,
+    jobs,
     github,
     sentry,
     kubeconfig,
@@ -190,6 +212,22 @@ export async function startSandbox(): Promise<Sandbox> {
       const settings = await cleanupSettings(options);
       const { value, log } = await captureLog(async () =>
         cleanupMode.report(await cleanupMode.run(settings, cleanupMode.connect(settings)), settings)
+      );
+      return { result: value, log };
+    },
+    async lifecycle(mode, options = {}) {
+      const checkout = options.checkout ?? (await repo.checkout({ ref: 'main', depth: 1 }));
+      const inputs: Record<string, string> = {
+        mode,
+        'github-token': WRITE_TOKEN,
+        kubeconfig,
+        ...options.inputs
+      };
+      const env = { ...baseEnv(checkout), GITHUB_REF: 'refs/heads/main', ...options.env };
+      const m = LIFECYCLE[mode];
+      const settings: unknown = m.readSettings({ get: n => (inputs[n] ?? '').trim() }, env);
+      const { value, log } = await captureLog(async () =>
+        m.report(await m.run(settings, { ...m.connect(settings), ...options.deps }), settings)
       );
       return { result: value, log };
     },

@@ -1351,6 +1351,41 @@ export class FakeGitHub {
         const type = (await gitOk(repo.bareDir, ['cat-file', '-t', oid])).trim();
         return this.objectNode(repo, oid, type, ctx);
       },
+      // Like GitHub: the refs under `refPrefix`, in ref-name order; each Ref's `prefix` is the
+      // given refPrefix and its `name` the rest (refPrefix "refs/heads/stage/" gives prefix
+      // "refs/heads/stage/", name "noaa/v0.3.0").
+      refs: async (args: Args) => {
+        ctx.require('contents', 'read');
+        const refPrefix = String(args.refPrefix);
+        if (!refPrefix.endsWith('/')) {
+          throw new TypedError('UNPROCESSABLE', 'refPrefix must end with a slash');
+        }
+        const query = optString(args.query);
+        const all = await ctx.refs(repo);
+        const names = [...all.keys()]
+          .filter(name => name.startsWith(refPrefix) && name.length > refPrefix.length)
+          .filter(name => query === null || name.slice(refPrefix.length).includes(query))
+          .sort();
+        const direction = args.direction === 'DESC' ? -1 : 1;
+        if (direction === -1) names.reverse();
+        return connection(
+          names,
+          args,
+          name => [name],
+          name => ({
+            __typename: 'Ref',
+            id: `REF_${b64url(`${repo.fullName}:${name}`)}`,
+            name: name.slice(refPrefix.length),
+            prefix: refPrefix,
+            target: () => {
+              const entry = all.get(name);
+              return entry ? this.objectNode(repo, entry.oid, entry.type, ctx) : null;
+            },
+            repository: () => this.repositoryNode(repo, ctx)
+          }),
+          direction
+        );
+      },
       pullRequest: (args: Args) => {
         ctx.require('pull-requests', 'read');
         const pr = repo.pullRequests.get(Number(args.number));

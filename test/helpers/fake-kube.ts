@@ -50,15 +50,53 @@ export interface FakeKube {
   addCronJob(cronJob: KubeObject, fieldManager?: string): KubeObject;
   gitRepositories(namespace: string): KubeObject[];
   addGitRepository(namespace: string, name: string, spec?: KubeObject): KubeObject;
+  /** Sets a CronJob's status (lastScheduleTime, lastSuccessfulTime, active), as the controller does. */
+  setCronJobStatus(namespace: string, name: string, status: KubeObject): void;
+  /**
+   * Serves more resources (see fake-kube-jobs.ts): the extension is made with the fake's own
+   * helpers (so its module needs no runtime import of this one) and tried for every request no
+   * built-in route takes.
+   */
+  extend(make: (helpers: FakeKubeHelpers) => FakeKubeExtension): void;
   injectFault(fault: FakeKubeFault): void;
   close(): Promise<void>;
+}
+
+/** More resources for the fake: a route, and the garbage collection of dependents. */
+export interface FakeKubeExtension {
+  /** The reply for a request this extension serves, else null. */
+  route(req: FakeKubeRoute, body: unknown): Reply | null;
+  /** An object was deleted: delete (or, with Orphan, release) what it owns. */
+  ownerDeleted?(namespace: string, uid: string, propagationPolicy: string): void;
+}
+
+/** The fake's own rules, for extensions: Status replies, field errors, labels, selectors, time. */
+export interface FakeKubeHelpers {
+  failure: typeof failure;
+  clone: typeof clone;
+  invalid: typeof invalid;
+  required: typeof required;
+  notSupported: typeof notSupported;
+  invalidReply: typeof invalidReply;
+  validateLabels: typeof validateLabels;
+  labelsOf: typeof labelsOf;
+  parseLabelSelector: typeof parseLabelSelector;
+  subdomainErrors: typeof subdomainErrors;
+  timestamp: typeof timestamp;
+}
+
+export interface FakeKubeRoute {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  contentType: string;
 }
 
 const FLUX_GROUP = 'source.toolkit.fluxcd.io';
 const APPLY = 'application/apply-patch+yaml';
 const MERGE = 'application/merge-patch+json';
 
-interface Reply {
+export interface Reply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
@@ -782,6 +820,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   const cronJobs = new Map<string, Map<string, KubeObject>>();
   const gitRepos = new Map<string, Map<string, KubeObject>>();
   const faults: (FakeKubeFault & { remaining: number })[] = [];
+  const extensions: FakeKubeExtension[] = [];
   let resourceVersion = 1000;
   const nextVersion = (): string => String(++resourceVersion);
 
@@ -969,7 +1008,12 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       case 'DELETE': {
         if (!existing) return notFound('cronjobs', 'batch', name);
         const uid = obj(existing.metadata).uid as string;
-        if (!req.query.has('dryRun')) cronJobs.get(ns)?.delete(name);
+        if (!req.query.has('dryRun')) {
+          cronJobs.get(ns)?.delete(name);
+          // CronJobs default to background propagation: the garbage collector takes their Jobs.
+          const policy = req.query.get('propagationPolicy') ?? 'Background';
+          for (const ext of extensions) ext.ownerDeleted?.(ns, uid, policy);
+        }
         return {
           status: 200,
           body: {
@@ -1046,6 +1090,10 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
         req.path
       );
     if (m) return gitRepoRoute(req, seg(m[1]), seg(m[2]), body);
+    for (const ext of extensions) {
+      const reply = ext.route(req, body);
+      if (reply) return reply;
+    }
     return failure(404, 'the server could not find the requested resource', {});
   }
 
@@ -1110,6 +1158,29 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       };
       bucket(gitRepos, namespace).set(name, repo);
       return clone(repo);
+    },
+    setCronJobStatus(namespace, name, status) {
+      const existing = cronJobs.get(namespace)?.get(name);
+      if (!existing) throw new Error(`fake-kube: no CronJob ${namespace}/${name}`);
+      existing.status = clone(status);
+      obj(existing.metadata).resourceVersion = nextVersion();
+    },
+    extend(make) {
+      extensions.push(
+        make({
+          failure,
+          clone,
+          invalid,
+          required,
+          notSupported,
+          invalidReply,
+          validateLabels,
+          labelsOf,
+          parseLabelSelector,
+          subdomainErrors,
+          timestamp
+        })
+      );
     },
     injectFault(fault) {
       faults.push({ ...fault, remaining: fault.times ?? 1 });

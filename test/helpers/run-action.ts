@@ -259,7 +259,9 @@ const ENTITIES: Record<string, string> = {
   gt: '>',
   quot: '"',
   '#39': "'",
-  '#64': '@'
+  '#64': '@',
+  '#13': '',
+  '#10': '\n'
 };
 
 /** The job summary (HTML) as a terminal would show it: headings, bullets, aligned tables. */

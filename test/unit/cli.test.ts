@@ -243,7 +243,7 @@ describe('main', () => {
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toBe(
-      "staging-action: Invalid mode 'rebiuld'. Expected one of: rebuild, deploy, cleanup.\n"
+      "staging-action: Invalid mode 'rebiuld'. Expected one of: rebuild, deploy, cleanup, status, trigger, sweep.\n"
     );
   });
 
@@ -303,7 +303,7 @@ describe('--help', () => {
   });
 
   it('names the modes that need a GitHub token', () => {
-    expect(HELP).toContain('is needed by: rebuild, cleanup.');
+    expect(HELP).toContain('is needed by: rebuild, cleanup, status, sweep.');
   });
 });
 

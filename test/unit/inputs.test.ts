@@ -15,13 +15,25 @@ import {
 } from '../../src/inputs/parse.js';
 import { parseMode } from '../../src/mode.js';
 import { readRebuildSettings, type RebuildSettings } from '../../src/rebuild/settings.js';
+import { readStatusSettings, type StatusSettings } from '../../src/status/settings.js';
+import { readSweepSettings, type SweepSettings } from '../../src/sweep/settings.js';
+import { readTriggerSettings, type TriggerSettings } from '../../src/trigger/settings.js';
 
-type Settings = RebuildSettings | DeploySettings | CleanupSettings;
+type Settings =
+  | RebuildSettings
+  | DeploySettings
+  | CleanupSettings
+  | StatusSettings
+  | TriggerSettings
+  | SweepSettings;
 // What main.ts does through the mode table, without loading the modes' I/O.
 const READERS = {
   rebuild: readRebuildSettings,
   deploy: readDeploySettings,
-  cleanup: readCleanupSettings
+  cleanup: readCleanupSettings,
+  status: readStatusSettings,
+  trigger: readTriggerSettings,
+  sweep: readSweepSettings
 };
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -104,13 +116,15 @@ function deleteEnv(ref: string, refType = 'branch'): NodeJS.ProcessEnv {
 describe('mode', () => {
   it('is required, and the error lists the modes', () => {
     expect(() => read({})).toThrow(
-      new InputError("Input 'mode' is required. Expected one of: rebuild, deploy, cleanup.")
+      new InputError(
+        "Input 'mode' is required. Expected one of: rebuild, deploy, cleanup, status, trigger, sweep."
+      )
     );
   });
 
   it('rejects an unknown mode with the modes it accepts', () => {
     expect(() => read({ mode: 'rebiuld' })).toThrow(
-      "Invalid mode 'rebiuld'. Expected one of: rebuild, deploy, cleanup."
+      "Invalid mode 'rebiuld'. Expected one of: rebuild, deploy, cleanup, status, trigger, sweep."
     );
     expect(() => read({ mode: 'rebiuld' })).toThrow(InputError);
   });

@@ -8,6 +8,9 @@ import { readDeploySettings } from '../../../src/deploy/settings.js';
 import type { InputSource } from '../../../src/inputs/parse.js';
 import { INPUTS, MODE_NAMES, OUTPUTS, type ModeName } from '../../../src/inputs/spec.js';
 import { readRebuildSettings } from '../../../src/rebuild/settings.js';
+import { readStatusSettings } from '../../../src/status/settings.js';
+import { readSweepSettings } from '../../../src/sweep/settings.js';
+import { readTriggerSettings } from '../../../src/trigger/settings.js';
 
 interface ActionYaml {
   runs: { using: string; main: string };
@@ -61,12 +64,18 @@ describe('action.yml and README', () => {
         'github-token': 'ghs_x',
         'sentry-auth-token': 't',
         'sentry-org': 'o'
-      }
+      },
+      status: { 'github-token': 'ghs_x' },
+      trigger: { 'dataset-id': 'x', version: '1.0.0', kind: 'update', wait: '5m' },
+      sweep: { 'github-token': 'ghs_x', 'sentry-auth-token': 't', 'sentry-org': 'o' }
     };
     const readers = {
       rebuild: readRebuildSettings,
       deploy: readDeploySettings,
-      cleanup: readCleanupSettings
+      cleanup: readCleanupSettings,
+      status: readStatusSettings,
+      trigger: readTriggerSettings,
+      sweep: readSweepSettings
     };
     for (const mode of MODE_NAMES) {
       const asked = new Set<string>();
@@ -98,7 +107,8 @@ describe('action.yml and README', () => {
     const blocks: Array<[string, string]> = [
       ['staging-workflow', '.github/workflows/staging.yml'],
       ['deploy-workflow', 'docs/examples/stage-dataset.yml'],
-      ['cleanup-workflow', 'docs/examples/cleanup-dataset.yml']
+      ['cleanup-workflow', 'docs/examples/cleanup-dataset.yml'],
+      ['sweep-workflow', 'docs/examples/sweep-staged.yml']
     ];
     for (const [marker, file] of blocks) {
       const block = new RegExp(
