@@ -1,6 +1,7 @@
 import { DEFAULT_NAME_PREFIX, type StagingConfig } from '../dataset/config.js';
 import { stagingSelector } from '../dataset/labels.js';
-import { cronJobName, deriveKind, MAX_CRONJOB_NAME } from '../dataset/names.js';
+import { indexedCompletions } from '../dataset/manifests.js';
+import { deriveKind, stagedCronJobName } from '../dataset/names.js';
 import { stageBranchName, type DatasetId, type Version } from '../dataset/ref.js';
 import { loadConfig, productionCronJobs, resolveNamespace } from '../dataset/sources.js';
 import { storePath } from '../dataset/store.js';
@@ -50,16 +51,17 @@ async function computedNames(settings: Target, config: StagingConfig | null): Pr
   if (!config || !dataset) return [];
   try {
     const production = await productionCronJobs(settings.workspace, dataset);
-    return production
-      .map(p =>
-        cronJobName({
+    return production.map(p =>
+      stagedCronJobName(
+        {
           prefix: config.namePrefix,
           datasetId: settings.datasetId,
           version: settings.version,
           kind: deriveKind(p.cronJob.metadata?.name ?? '', settings.datasetId)
-        })
+        },
+        indexedCompletions(p.cronJob)
       )
-      .filter(name => name.length <= MAX_CRONJOB_NAME);
+    );
   } catch (error) {
     log.warning(
       `Could not compute CronJob names from the config (${errorMessage(error)}); deleting by label only.`

@@ -5,7 +5,7 @@ import { StagingError, ValidationError, quote } from './errors.js';
 import { checkImageReference, imageRepository, sameRepository } from './image.js';
 import { SOURCE_ANNOTATION, stagingLabels } from './labels.js';
 import { SERVER_OWNED_METADATA } from '../kube/rules.js';
-import { checkCronJobName, checkIndexedJobName, deriveKind, type Kind } from './names.js';
+import { checkIndexedJobName, deriveKind, stagedCronJobName, type Kind } from './names.js';
 import type { DatasetId, Version } from './ref.js';
 import { offsetSchedule } from './schedule.js';
 
@@ -82,6 +82,12 @@ function setCronJobNameEnv(container: V1Container, name: string): void {
   }
 }
 
+/** The completions of an Indexed Job template (each is a pod hostname), else null. */
+export function indexedCompletions(cronJob: V1CronJob): number | null {
+  const jobSpec = cronJob.spec?.jobTemplate.spec;
+  return jobSpec?.completionMode === 'Indexed' ? (jobSpec.completions ?? 1) : null;
+}
+
 function what(productionName: string, source: string): string {
   return `CronJob ${quote(productionName)} (from ${source})`;
 }
@@ -97,7 +103,7 @@ function stageOne(
     throw new ValidationError(`A CronJob from ${source} has no metadata.name; give it a name.`);
   }
   const kind = deriveKind(productionName, input.datasetId);
-  const name = checkCronJobName({ ...input, kind });
+  const name = stagedCronJobName({ ...input, kind }, indexedCompletions(cronJob));
   const labels = stagingLabels(input.datasetId, input.version, kind);
   const manifest = structuredClone(cronJob);
   delete manifest.status;

@@ -50,6 +50,8 @@ export interface CronJobOptions {
   cronJobNameEnv?: boolean;
   restartPolicy?: string;
   namespace?: string;
+  /** Run Indexed Jobs with this many completions (each pod's hostname is `{job}-{index}`). */
+  indexedCompletions?: number;
 }
 
 /**
@@ -80,6 +82,9 @@ export function productionCronJob(
       jobTemplate: {
         spec: {
           backoffLimit: 1,
+          ...(options.indexedCompletions === undefined
+            ? {}
+            : { completionMode: 'Indexed', completions: options.indexedCompletions }),
           template: {
             spec: {
               restartPolicy: options.restartPolicy ?? 'Never',

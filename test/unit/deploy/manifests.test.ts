@@ -275,11 +275,15 @@ describe('buildStagingCronJobs', () => {
     );
   });
 
-  it('refuses a staging name over 52 characters', () => {
-    const message = messageOf(() => buildStagingCronJobs(input({ prefix: 'staging-environment' })));
-    expect(message).toContain(
-      '"staging-environment-noaa-gfs-forecast-v0-3-0-validate" is 53 characters; Kubernetes allows at most 52'
+  it('shortens a staging name over 52 characters instead of refusing it', () => {
+    const names = buildStagingCronJobs(input({ prefix: 'staging-environment' })).map(
+      s => s.manifest.metadata?.name ?? ''
     );
+    const name = names.find(n => n.endsWith('-validate')) ?? '';
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(52);
+    // The full name would be "staging-environment-noaa-gfs-forecast-v0-3-0-validate" (53).
+    expect(name).toMatch(/^staging-environment-noaa-gf-[0-9a-f]{8}-v0-3-0-validate$/);
+    expect(name.length).toBeLessThanOrEqual(52);
   });
 
   it('refuses a production CronJob of another dataset', () => {
@@ -293,22 +297,36 @@ describe('buildStagingCronJobs', () => {
     ).toContain('does not belong to dataset "noaa-gfs-forecast"');
   });
 
-  it('checks pod hostnames of Indexed Jobs', () => {
+  it('names Indexed CronJobs so that every pod hostname fits 63 characters', () => {
     const cronJob = production('update', cj => {
       cj.spec.jobTemplate.spec!.completionMode = 'Indexed';
       cj.spec.jobTemplate.spec!.completions = 100;
     });
-    const ok = buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob }] }));
-    expect(ok).toHaveLength(1);
+    const [short] = buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob }] }));
+    expect(short?.manifest.metadata?.name).toBe('staging-noaa-gfs-forecast-v0-3-0-update');
     const long = production('archive-grib-files', cj => {
       cj.spec.jobTemplate.spec!.completionMode = 'Indexed';
       cj.spec.jobTemplate.spec!.completions = 100;
     });
+    const [staged] = buildStagingCronJobs(
+      input({ productionCronJobs: [{ source: 's', cronJob: long }] })
+    );
+    const name = staged?.manifest.metadata?.name ?? '';
+    // {name}-{10-digit job time}-99 must be a DNS-1123 label: the name gets 49 characters.
+    expect(`${name}-${'9'.repeat(10)}-99`.length).toBeLessThanOrEqual(63);
+    expect(name).toMatch(/^staging-noaa-g-[0-9a-f]{8}-v0-3-0-archive-grib-files$/);
+  });
+
+  it('refuses an Indexed CronJob whose kind has a dot (pod hostnames cannot)', () => {
+    const cronJob = production('update.daily', cj => {
+      cj.spec.jobTemplate.spec!.completionMode = 'Indexed';
+      cj.spec.jobTemplate.spec!.completions = 2;
+    });
     expect(
       messageOf(() =>
-        buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob: long }] }))
+        buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob }] }))
       )
-    ).toContain('runs Indexed Jobs with 100 completions');
+    ).toContain('runs Indexed Jobs with 2 completions');
   });
 
   it('refuses an image without a tag or digest', () => {
