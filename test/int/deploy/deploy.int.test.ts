@@ -70,13 +70,28 @@ describe('deploy from a stage branch', () => {
     expect(rows(result.outputs)).toEqual([
       {
         name: NAMES[0],
+        production: `${DATASET_ID}-archive-grib-files`,
         kind: 'archive-grib-files',
         schedule: '45 1 * * *',
         image,
         action: 'created'
       },
-      { name: NAMES[1], kind: 'update', schedule: '15 */6 * * *', image, action: 'created' },
-      { name: NAMES[2], kind: 'validate', schedule: '45 1 * * *', image, action: 'created' }
+      {
+        name: NAMES[1],
+        production: `${DATASET_ID}-update`,
+        kind: 'update',
+        schedule: '15 */6 * * *',
+        image,
+        action: 'created'
+      },
+      {
+        name: NAMES[2],
+        production: `${DATASET_ID}-validate`,
+        kind: 'validate',
+        schedule: '45 1 * * *',
+        image,
+        action: 'created'
+      }
     ]);
     expect(result.outputs['store-path']).toBe('s3://bucket/datasets/noaa-gfs-forecast/v0.3.0.zarr');
 
@@ -103,9 +118,10 @@ describe('deploy from a stage branch', () => {
     // The report a user reads: a row per CronJob and how to clean up.
     const table = result.report.tables[0];
     // The image is a fact, not a column: every row runs it.
-    expect(table?.headers).toEqual(['CronJob', 'Kind', 'Schedule', 'Result']);
+    expect(table?.headers).toEqual(['CronJob', 'Staged from', 'Kind', 'Schedule', 'Result']);
     expect(table?.rows.map(r => r.map(plainText))).toContainEqual([
       NAMES[1],
+      `${DATASET_ID}-update`,
       'update',
       '15 */6 * * *',
       'created'
@@ -140,7 +156,9 @@ describe('redeploying', () => {
     expect(`${update}-${'9'.repeat(10)}-119`.length).toBeLessThanOrEqual(63);
     for (const name of names) {
       expect(name.length).toBeLessThanOrEqual(52);
-      expect(name).toMatch(/^staging-google-weather[-a-z0-9]*-[0-9a-f]{8}-v0-1-0-(update|validate)$/);
+      expect(name).toMatch(
+        /^staging-google-weather[-a-z0-9]*-[0-9a-f]{8}-v0-1-0-(update|validate)$/
+      );
     }
     // Every mode finds them by the full dataset id in their labels, not by their names.
     for (const cronJob of sandbox.cronJobs()) {
@@ -203,6 +221,7 @@ describe('redeploying', () => {
     // The report says which kind went away, as it ran until now.
     expect(rows(result.outputs)[2]).toEqual({
       name: NAMES[0],
+      production: `${DATASET_ID}-archive-grib-files`,
       kind: 'archive-grib-files',
       schedule: '45 1 * * *',
       image: `${IMAGE_REPOSITORY}:${sandbox.repo.stageSha}`,

@@ -9,14 +9,7 @@ import {
   deriveKind,
   stagedCronJobName
 } from '../../../src/dataset/names.js';
-import {
-  DNS_SUBDOMAIN,
-  id,
-  kindArb,
-  prefixArb,
-  ver,
-  versionArb
-} from './arbitraries.js';
+import { DNS_SUBDOMAIN, id, kindArb, prefixArb, ver, versionArb } from './arbitraries.js';
 
 function messageOf(fn: () => unknown): string {
   try {
