@@ -159,11 +159,7 @@ export class GitHub {
       sha,
       state: status.state,
       context: status.context,
-      // GitHub rejects descriptions over 140 characters.
-      description:
-        status.description.length > 140
-          ? `${status.description.slice(0, 139)}…`
-          : status.description,
+      description: fitStatusDescription(status.description),
       ...(status.targetUrl ? { target_url: status.targetUrl } : {})
     });
   }
@@ -184,4 +180,9 @@ export class GitHub {
       throw error;
     }
   }
+}
+
+/** GitHub rejects commit status descriptions over 140 characters. */
+export function fitStatusDescription(description: string): string {
+  return description.length > 140 ? `${description.slice(0, 139)}…` : description;
 }
