@@ -126,7 +126,7 @@ const cleanupMode = {
         ...(0,secrets/* kubeconfigSecrets */.h)(settings.kubeconfig)
     ],
     connect: settings => ({
-        github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
+        github: new github/* GitHub */.gq((0,github/* createOctokit */.Qi)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
         cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
     }),
     run: run/* runCleanup */.Kt,
@@ -552,8 +552,9 @@ function readCleanupSettings(inputs, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ createOctokit),
-/* harmony export */   g: () => (/* binding */ GitHub)
+/* harmony export */   Qi: () => (/* binding */ createOctokit),
+/* harmony export */   c5: () => (/* binding */ fitStatusDescription),
+/* harmony export */   gq: () => (/* binding */ GitHub)
 /* harmony export */ });
 /* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5250);
 /* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3178);
@@ -669,10 +670,7 @@ class GitHub {
             sha,
             state: status.state,
             context: status.context,
-            // GitHub rejects descriptions over 140 characters.
-            description: status.description.length > 140
-                ? `${status.description.slice(0, 139)}…`
-                : status.description,
+            description: fitStatusDescription(status.description),
             ...(status.targetUrl ? { target_url: status.targetUrl } : {})
         });
     }
@@ -694,6 +692,10 @@ class GitHub {
             throw error;
         }
     }
+}
+/** GitHub rejects commit status descriptions over 140 characters. */
+function fitStatusDescription(description) {
+    return description.length > 140 ? `${description.slice(0, 139)}…` : description;
 }
 
 
