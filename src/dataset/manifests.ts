@@ -2,7 +2,12 @@
 // image, labels that let cleanup find every kind, and an optionally staggered schedule.
 import type { V1Container, V1CronJob, V1ObjectMeta } from '@kubernetes/client-node';
 import { StagingError, ValidationError, quote } from './errors.js';
-import { checkImageReference, imageRepository, sameRepository } from './image.js';
+import {
+  checkImageReference,
+  imageRepository,
+  productionRepository,
+  sameRepository
+} from './image.js';
 import { SOURCE_ANNOTATION, stagingLabels } from './labels.js';
 import { SERVER_OWNED_METADATA } from '../kube/rules.js';
 import { checkIndexedJobName, deriveKind, stagedCronJobName, type Kind } from './names.js';
@@ -166,6 +171,26 @@ function stageOne(
   };
 }
 
+/** Refuses a staged image that would not replace the production image (e.g. a sidecar's). */
+function checkProductionRepository(input: StagingInput, repository: string): void {
+  const production = productionRepository(
+    input.productionCronJobs.map(({ cronJob, source }) => ({
+      what: what(cronJob.metadata?.name ?? '', source),
+      containers: (cronJob.spec?.jobTemplate.spec?.template.spec?.containers ?? []).map(
+        c => c.image
+      )
+    }))
+  );
+  if (!sameRepository(production, repository)) {
+    throw new ValidationError(
+      `The staged image ${input.image} is not an image of ${production}, the repository the ` +
+        "dataset's production CronJobs run as their main image: staging it would swap only " +
+        'other containers (e.g. sidecars) and run the production code. Stage an image of ' +
+        `${production}.`
+    );
+  }
+}
+
 /** One staging CronJob per production CronJob, sorted by name; throws on the first problem. */
 export function buildStagingCronJobs(input: StagingInput): StagedCronJob[] {
   const repository = checkImage(input.image);
@@ -176,6 +201,7 @@ export function buildStagingCronJobs(input: StagingInput): StagedCronJob[] {
         "the dataset's production CronJobs."
     );
   }
+  checkProductionRepository(input, repository);
   const byKind = new Map<string, StagedCronJob>();
   for (const production of input.productionCronJobs) {
     const staged = stageOne(input, production, repository);

@@ -419,6 +419,12 @@ describe('refuses bad input and applies nothing', () => {
     expect(message).toContain(`document 1 of deploy/${DATASET_ID}/api.yaml is a Deployment`);
   });
 
+  it("an image of the sidecar's repository, not the production image's", async () => {
+    const message = await refused({ inputs: { 'docker-image': 'fluent/fluent-bit:latest' } });
+    expect(message).toContain('The staged image fluent/fluent-bit:latest is not an image of');
+    expect(message).toContain(`${IMAGE_REPOSITORY}, the repository`);
+  });
+
   it('a cluster it cannot reach', async () => {
     const message = await refused({
       inputs: { kubeconfig: await unreachableKubeconfig(sandbox.kube) }

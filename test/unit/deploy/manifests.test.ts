@@ -155,14 +155,57 @@ describe('buildStagingCronJobs', () => {
     expect(podSpec(staged.manifest).containers[0]?.image).toBe('python:3.13');
   });
 
-  it('fails, listing the images, when no container runs the image repository', () => {
+  it('refuses an image of another repository than the production image', () => {
     const message = messageOf(() =>
       buildStagingCronJobs(input({ image: 'ghcr.io/org/other:abc' }))
     );
-    expect(message).toContain('CronJob "noaa-gfs-forecast-update" (from deploy/update.yaml)');
-    expect(message).toContain('has no container running ghcr.io/org/other');
+    expect(message).toContain('The staged image ghcr.io/org/other:abc is not an image of');
+    expect(message).toContain('ghcr.io/org/reformatters, the repository');
+  });
+
+  it("refuses a sidecar's image instead of swapping the sidecar", () => {
+    // Every CronJob runs busybox too, but as its second container: the worker's image is production.
+    const message = messageOf(() => buildStagingCronJobs(input({ image: 'busybox:latest' })));
+    expect(message).toContain('The staged image busybox:latest is not an image of');
+    expect(message).toContain('ghcr.io/org/reformatters');
+  });
+
+  it('takes the one repository all CronJobs share, whatever container comes first', () => {
+    const archive = production('archive-grib-files', cj => {
+      podSpec(cj).containers.reverse();
+      podSpec(cj).containers[0].image = 'redis:7';
+    });
+    const staged = buildStagingCronJobs(
+      input({
+        productionCronJobs: [
+          { source: 'a.yaml', cronJob: production('update') },
+          { source: 'b.yaml', cronJob: archive }
+        ]
+      })
+    );
+    expect(staged.map(s => podSpec(s.manifest).containers.map(c => c.image))).toEqual([
+      ['redis:7', IMAGE],
+      [IMAGE, 'busybox:1.36']
+    ]);
+  });
+
+  it('refuses when the production CronJobs share no image repository', () => {
+    const other = production('validate', cj => {
+      podSpec(cj).containers = [{ name: 'main', image: 'ghcr.io/org/elsewhere:1' }];
+    });
+    const message = messageOf(() =>
+      buildStagingCronJobs(
+        input({
+          productionCronJobs: [
+            { source: 'a.yaml', cronJob: production('update') },
+            { source: 'b.yaml', cronJob: other }
+          ]
+        })
+      )
+    );
+    expect(message).toContain('share no container image repository');
     expect(message).toContain(
-      'its images: ghcr.io/org/reformatters:old, ghcr.io/org/reformatters:old, busybox:1.36'
+      'CronJob "noaa-gfs-forecast-validate" (from b.yaml): ghcr.io/org/elsewhere:1'
     );
   });
 
