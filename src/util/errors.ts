@@ -13,46 +13,65 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
-/** The first line a user can read of a response body: an HTML page's <title>, else its first text. */
-export function firstLineOfBody(body: unknown): string {
-  const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
-  if (/<html|<!doctype/i.test(text)) {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
-    if (title) return title;
-    const stripped = text
-      .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
-      .replace(/<[^>]*>/g, '\n');
-    return (
-      stripped
-        .split('\n')
-        .map(l => l.trim())
-        .find(l => l !== '') ?? ''
-    );
+/** The message and those of its causes ("fetch failed: connect ECONNREFUSED …"), repeats left out. */
+export function causeChain(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e !== undefined && depth < 5; depth++) {
+    const message = errorMessage(e);
+    if (!parts.includes(message)) parts.push(message);
+    e = typeof e === 'object' && e !== null ? (e as { cause?: unknown }).cause : undefined;
   }
-  return (
-    text
-      .split('\n')
-      .map(l => l.trim())
-      .find(l => l !== '') ?? ''
-  );
+  return parts.join(': ');
+}
+
+const LINE_MAX = 200;
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  middot: '·'
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) {
+      return String.fromCodePoint(parseInt(name.slice(2), 16));
+    }
+    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
 }
 
 /**
- * A failed GitHub call as one line: what was asked, what came back (status and the body's first
- * line, or GraphQL's error messages), and how many tries were made.
+ * The line of an HTTP answer worth showing: a JSON body's `message`, an HTML page's <title>
+ * (never the page itself), else the first non-empty line; cut to 200 characters.
  */
-export function githubErrorMessage(error: unknown, asked: string, tries: number): string {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as {
-    status?: unknown;
-    errors?: Array<{ message?: string }>;
-    response?: { data?: unknown };
-  };
-  const graphql = (e.errors ?? []).map(x => x.message ?? '').filter(m => m !== '');
-  const got =
-    graphql.length > 0
-      ? `GraphQL errors: ${graphql.join('; ')}`
-      : typeof e.status === 'number'
-        ? `HTTP ${e.status}: ${firstLineOfBody(e.response?.data) || errorMessage(error).split('\n')[0]}`
-        : errorMessage(error).split('\n')[0];
-  return `GitHub: ${asked} failed after ${tries} ${tries === 1 ? 'try' : 'tries'}: ${got}`;
+export function bodyFirstLine(body: unknown): string {
+  if (body === undefined || body === null || body === '') return '';
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+    return bodyFirstLine(new TextDecoder().decode(body as ArrayBuffer));
+  }
+  if (typeof body === 'object') {
+    const message = (body as { message?: unknown }).message;
+    return bodyFirstLine(typeof message === 'string' ? message : JSON.stringify(body));
+  }
+  // Objects are handled above: what is left is a string, number or boolean.
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+  const line =
+    title !== undefined
+      ? decodeEntities(title).replace(/\s+/g, ' ').trim()
+      : /^\s*</.test(text)
+        ? 'an HTML page'
+        : (text.split(/\r?\n/).find(l => l.trim() !== '') ?? '').trim();
+  return line.length > LINE_MAX ? `${line.slice(0, LINE_MAX - 1)}…` : line;
+}
+
+/** "after 4 tries" (nothing for a single try: there is nothing to add). */
+export function triesText(tries: number): string {
+  return tries > 1 ? ` after ${tries} tries` : '';
 }
