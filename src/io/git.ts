@@ -218,6 +218,45 @@ export class Git {
     return stdout.split('\0').filter(s => s !== '');
   }
 
+  /**
+   * `changedFiles(base, head)` for many heads in two processes: one `rev-list` finds each head's
+   * merge base with `base`, one `diff-tree --stdin` lists the paths. A head with more than one
+   * candidate merge base (criss-cross history) is left out: the caller asks for it on its own.
+   */
+  async changedFilesBatch(base: string, heads: string[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (heads.length === 0) return result;
+    const { stdout } = await this.exec(['rev-list', '--parents', '--boundary', '--stdin'], {
+      input: [...heads, `^${base}`].join('\n') + '\n'
+    });
+    const bases = mergeBases(stdout, heads);
+    const pairs: Array<[string, string]> = [];
+    for (const head of heads) {
+      const found = bases.get(head);
+      if (found === null)
+        result.set(head, []); // already in base: nothing changed since it
+      else if (found !== undefined) pairs.push([head, found]);
+    }
+    if (pairs.length === 0) return result;
+    // `-M`: `git diff` detects renames by default and names only the new path; so does this.
+    const diff = await this.exec(
+      ['diff-tree', '--stdin', '--always', '-r', '-M', '--name-only', '-z'],
+      {
+        input: pairs.map(([head, mb]) => `${head} ${mb}`).join('\n') + '\n'
+      }
+    );
+    const tokens = diff.stdout.split('\0').filter(s => s !== '');
+    let i = 0;
+    for (const [k, [head]] of pairs.entries()) {
+      if (tokens[i] !== head) throw new GitError(['diff-tree', '--stdin'], diff);
+      const next = pairs[k + 1]?.[0];
+      const files: string[] = [];
+      for (i++; i < tokens.length && tokens[i] !== next; i++) files.push(tokens[i]);
+      result.set(head, files);
+    }
+    return result;
+  }
+
   /** The file at `rev:path`, or null when the revision or the path does not exist. */
   async tryShowFile(rev: string, path: string): Promise<string | null> {
     // Not `git show`: for a directory it prints a tree listing and succeeds.
@@ -261,6 +300,42 @@ export class Git {
 // curl's CURLE_OPERATION_TIMEDOUT (28) for the low-speed limit, as git prints it.
 function isStalled(stderr: string): boolean {
   return /Operation too slow|curl 28 /.test(stderr);
+}
+
+/**
+ * From `rev-list --parents --boundary heads ^base`: each head's merge base with base, null when
+ * the head is already reachable from base, absent when there are several candidates. The
+ * boundary commits a head reaches are the common ancestors nearest to it: exactly one of them
+ * is the merge base.
+ */
+function mergeBases(revList: string, heads: string[]): Map<string, string | null> {
+  const parents = new Map<string, string[]>();
+  for (const line of revList.split('\n')) {
+    if (line === '' || line.startsWith('-')) continue;
+    const [sha, ...rest] = line.split(' ');
+    if (sha) parents.set(sha, rest);
+  }
+  const result = new Map<string, string | null>();
+  for (const head of heads) {
+    if (!parents.has(head)) {
+      result.set(head, null);
+      continue;
+    }
+    const seen = new Set<string>([head]);
+    const boundary = new Set<string>();
+    const stack = [head];
+    for (let sha = stack.pop(); sha !== undefined; sha = stack.pop()) {
+      for (const p of parents.get(sha) ?? []) {
+        if (!parents.has(p)) boundary.add(p);
+        else if (!seen.has(p)) {
+          seen.add(p);
+          stack.push(p);
+        }
+      }
+    }
+    if (boundary.size === 1) result.set(head, [...boundary][0]);
+  }
+  return result;
 }
 
 function isTransient(stderr: string): boolean {
