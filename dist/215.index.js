@@ -185,7 +185,7 @@ async function computedNames(settings, config) {
         }, (0,manifests/* indexedCompletions */.ZS)(p.cronJob)));
     }
     catch (error) {
-        log/* log */.Rm.warning(`Could not compute CronJob names from the config (${(0,errors/* errorMessage */.g)(error)}); deleting by label only.`);
+        log/* log */.Rm.warning(`Could not compute CronJob names from the config (${(0,errors/* errorMessage */.gJ)(error)}); deleting by label only.`);
         return [];
     }
 }
@@ -200,7 +200,7 @@ async function deleteBranch(github, branch, done) {
         const hint = status === 403 || status === 401
             ? ' The token needs contents: write (permissions: contents: write in the workflow).'
             : '';
-        throw new Error(`Could not delete the branch ${branch} through the GitHub API: ${(0,errors/* errorMessage */.g)(error)}.${hint} ` +
+        throw new Error(`Could not delete the branch ${branch} through the GitHub API: ${(0,errors/* errorMessage */.gJ)(error)}.${hint} ` +
             `${deletedSoFar} other resource(s) were deleted; run cleanup again once this is fixed.`, { cause: error });
     }
 }
@@ -216,7 +216,7 @@ function joinAnd(items) {
 function partialFailure(failed, error, rows, kept) {
     const deleted = rows.filter(r => r.result === 'deleted').map(r => r.name);
     const done = deleted.length > 0 ? `Already deleted: ${deleted.join(', ')}.` : 'Nothing was deleted yet.';
-    return new Error(`${failed}${(0,errors/* errorMessage */.g)(error)}. ${done} Kept for now: ${joinAnd(kept)}. ` +
+    return new Error(`${failed}${(0,errors/* errorMessage */.gJ)(error)}. ${done} Kept for now: ${joinAnd(kept)}. ` +
         'Run cleanup again once this is fixed: it finishes the job.', { cause: error });
 }
 function result(dryRun, deleted) {
@@ -297,7 +297,7 @@ async function runCleanup(settings, deps) {
         const found = await client
             .list(namespace, (0,labels/* stagingSelector */.ru)(datasetId, version))
             .catch((error) => {
-            throw new Error(`Could not list the staged CronJobs of ${datasetId} ${version} in namespace ${namespace}: ${(0,errors/* errorMessage */.g)(error)}. Nothing was deleted.`, { cause: error });
+            throw new Error(`Could not list the staged CronJobs of ${datasetId} ${version} in namespace ${namespace}: ${(0,errors/* errorMessage */.gJ)(error)}. Nothing was deleted.`, { cause: error });
         });
         const labelled = found.map(c => c.metadata?.name ?? '');
         const computed = await computedNames(settings, config);
@@ -425,8 +425,8 @@ __webpack_require__.d(__webpack_exports__, {
   sweepMode: () => (/* binding */ sweepMode)
 });
 
-// EXTERNAL MODULE: ./src/io/github.ts
-var github = __webpack_require__(6557);
+// EXTERNAL MODULE: ./src/io/github.ts + 1 modules
+var github = __webpack_require__(7788);
 // EXTERNAL MODULE: ./src/io/git.ts
 var git = __webpack_require__(7500);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
@@ -665,7 +665,7 @@ const sweepMode = {
         let cluster = null;
         return {
             github: new github/* GitHub */.gq((0,github/* createOctokit */.Qi)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
-            git: new git/* Git */.T(settings.workspace),
+            git: new git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
             // One connection for the inventory and the removals.
             cluster: () => (cluster ??= (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs))
         };

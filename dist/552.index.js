@@ -194,7 +194,7 @@ async function applyEach(client, staged, dryRun) {
     const results = await Promise.allSettled(staged.map(s => client.apply(s.manifest, { dryRun })));
     return {
         created: results.map(r => r.status === 'fulfilled' && r.value.created),
-        failed: results.flatMap((r, i) => r.status === 'rejected' ? [`${staged[i]?.name}: ${(0,util_errors/* errorMessage */.g)(r.reason)}`] : []),
+        failed: results.flatMap((r, i) => r.status === 'rejected' ? [`${staged[i]?.name}: ${(0,util_errors/* errorMessage */.gJ)(r.reason)}`] : []),
         applied: staged.filter((_, i) => results[i]?.status === 'fulfilled').map(s => s.name),
         errors: results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []))
     };
@@ -237,7 +237,7 @@ async function runDeploy(settings, deps) {
     const live = await client
         .list(namespace, (0,labels/* stagingSelector */.ru)(settings.datasetId, settings.version))
         .catch((error) => {
-        throw new Error(`${(0,util_errors/* errorMessage */.g)(error)} (listing the staged CronJobs of ${settings.datasetId} ${settings.version} in namespace ${namespace}; nothing was applied)`, { cause: error });
+        throw new Error(`${(0,util_errors/* errorMessage */.gJ)(error)} (listing the staged CronJobs of ${settings.datasetId} ${settings.version} in namespace ${namespace}; nothing was applied)`, { cause: error });
     });
     const wouldCreate = await log/* log */.Rm.group('Server-side dry run', () => dryRunAll(client, staged));
     const prune = (0,manifests/* planPrune */.wM)(live.map(c => ({ name: c.metadata?.name ?? '' })), staged.map(s => s.name));
@@ -280,7 +280,7 @@ async function runDeploy(settings, deps) {
                     await client.delete(namespace, name);
                 }
                 catch (error) {
-                    throw new Error(`Applied all ${staged.length} CronJob(s) (${staged.map(s => s.name).join(', ')}); then could not prune CronJob ${namespace}/${name} (no longer produced): ${(0,util_errors/* errorMessage */.g)(error)}. ` +
+                    throw new Error(`Applied all ${staged.length} CronJob(s) (${staged.map(s => s.name).join(', ')}); then could not prune CronJob ${namespace}/${name} (no longer produced): ${(0,util_errors/* errorMessage */.gJ)(error)}. ` +
                         `Pruned before it: ${prune.slice(0, i).join(', ') || 'none'}. Run deploy again to finish pruning.`, { cause: error });
                 }
                 log/* log */.Rm.info(`${name}: pruned (no longer produced)`);
@@ -343,7 +343,7 @@ const deployMode = {
     readSettings: readDeploySettings,
     secrets: settings => (0,secrets/* kubeconfigSecrets */.h)(settings.kubeconfig),
     connect: settings => ({
-        git: new git/* Git */.T(settings.workspace),
+        git: new git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
         cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
     }),
     run: runDeploy,
@@ -360,12 +360,15 @@ const deployMode = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ Git),
-/* harmony export */   X: () => (/* binding */ GitError)
+/* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   XS: () => (/* binding */ GitError)
 /* harmony export */ });
+/* unused harmony export GitTimeoutError */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2876);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4266);
+/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
+
 
 
 
@@ -377,6 +380,23 @@ class GitError extends Error {
         super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
         this.args = args;
         this.result = result;
+    }
+}
+/**
+ * A network command that curl aborted because the server sent (almost) nothing for the request
+ * timeout. Not retried, like every request timeout: a server that stalled once tends to again.
+ */
+class GitTimeoutError extends GitError {
+    name = 'GitTimeoutError';
+    constructor(args, result, seconds) {
+        super(args, result);
+        const command = `git ${args[0] ?? ''}`;
+        const after = `${(0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(seconds * 1000)} (request-timeout)`;
+        this.message =
+            args[0] === 'push'
+                ? `${command} got no answer from the server within ${after}: the push was not confirmed, ` +
+                    'so the remote branch may or may not have moved. Run again: the lease keeps a rerun safe.'
+                : `${command} got no data from the server within ${after}: nothing was pushed.`;
     }
 }
 /** Commits made by the action are attributed to the Actions bot, passed per command. */
@@ -393,9 +413,13 @@ const IDENTITY = [
 class Git {
     cwd;
     remote;
-    constructor(cwd, remote = 'origin') {
+    /** curl's low-speed limit over this many seconds bounds every network command. */
+    lowSpeedTimeS;
+    constructor(cwd, options = {}) {
         this.cwd = cwd;
-        this.remote = remote;
+        this.remote = options.remote ?? 'origin';
+        const ms = options.requestTimeoutMs ?? _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000;
+        this.lowSpeedTimeS = Math.max(1, Math.ceil(ms / 1000));
     }
     async exec(args, options = {}) {
         _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.debug(`git ${args.join(' ')}`);
@@ -417,22 +441,34 @@ class Git {
             throw new GitError(args, result);
         return result;
     }
-    /** Retried: only network commands may fail for reasons a second attempt fixes. */
+    /**
+     * Retried: only network commands may fail for reasons a second attempt fixes. Bounded: a stalled
+     * HTTP connection (under 1000 bytes/s for request-timeout seconds) fails with GitTimeoutError.
+     */
     async network(args) {
+        const limits = [
+            '-c',
+            'http.lowSpeedLimit=1000',
+            '-c',
+            `http.lowSpeedTime=${this.lowSpeedTimeS}`
+        ];
         try {
-            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L5)(async () => {
-                const result = await this.exec(args, { allowFailure: true });
+            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L5)(async () => {
+                const result = await this.exec([...limits, ...args], { allowFailure: true });
+                if (result.exitCode !== 0 && isStalled(result.stderr)) {
+                    throw new GitTimeoutError(args, result, this.lowSpeedTimeS);
+                }
                 if (result.exitCode !== 0 && isTransient(result.stderr))
                     throw new GitError(args, result);
                 return result;
             }, {
                 delaysMs: [1000, 2000],
-                retryable: error => error instanceof GitError,
+                retryable: error => error instanceof GitError && !(error instanceof GitTimeoutError),
                 onRetry: (error, attempt) => _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${error.result.stderr.trim()}`)
             });
         }
         catch (error) {
-            if (error instanceof GitError)
+            if (error instanceof GitError && !(error instanceof GitTimeoutError))
                 return error.result;
             throw error;
         }
@@ -524,6 +560,46 @@ class Git {
         const { stdout } = await this.exec(['diff', '--name-only', '-z', `${base}...${head}`, '--']);
         return stdout.split('\0').filter(s => s !== '');
     }
+    /**
+     * `changedFiles(base, head)` for many heads in two processes: one `rev-list` finds each head's
+     * merge base with `base`, one `diff-tree --stdin` lists the paths. A head with more than one
+     * candidate merge base (criss-cross history) is left out: the caller asks for it on its own.
+     */
+    async changedFilesBatch(base, heads) {
+        const result = new Map();
+        if (heads.length === 0)
+            return result;
+        const { stdout } = await this.exec(['rev-list', '--parents', '--boundary', '--stdin'], {
+            input: [...heads, `^${base}`].join('\n') + '\n'
+        });
+        const bases = mergeBases(stdout, heads);
+        const pairs = [];
+        for (const head of heads) {
+            const found = bases.get(head);
+            if (found === null)
+                result.set(head, []); // already in base: nothing changed since it
+            else if (found !== undefined)
+                pairs.push([head, found]);
+        }
+        if (pairs.length === 0)
+            return result;
+        // `-M`: `git diff` detects renames by default and names only the new path; so does this.
+        const diff = await this.exec(['diff-tree', '--stdin', '--always', '-r', '-M', '--name-only', '-z'], {
+            input: pairs.map(([head, mb]) => `${head} ${mb}`).join('\n') + '\n'
+        });
+        const tokens = diff.stdout.split('\0').filter(s => s !== '');
+        let i = 0;
+        for (const [k, [head]] of pairs.entries()) {
+            if (tokens[i] !== head)
+                throw new GitError(['diff-tree', '--stdin'], diff);
+            const next = pairs[k + 1]?.[0];
+            const files = [];
+            for (i++; i < tokens.length && tokens[i] !== next; i++)
+                files.push(tokens[i]);
+            result.set(head, files);
+        }
+        return result;
+    }
     /** The file at `rev:path`, or null when the revision or the path does not exist. */
     async tryShowFile(rev, path) {
         // Not `git show`: for a directory it prints a tree listing and succeeds.
@@ -555,6 +631,49 @@ class Git {
             /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists)/.test(output);
         return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
     }
+}
+// curl's CURLE_OPERATION_TIMEDOUT (28) for the low-speed limit, as git prints it.
+function isStalled(stderr) {
+    return /Operation too slow|curl 28 /.test(stderr);
+}
+/**
+ * From `rev-list --parents --boundary heads ^base`: each head's merge base with base, null when
+ * the head is already reachable from base, absent when there are several candidates. The
+ * boundary commits a head reaches are the common ancestors nearest to it: exactly one of them
+ * is the merge base.
+ */
+function mergeBases(revList, heads) {
+    const parents = new Map();
+    for (const line of revList.split('\n')) {
+        if (line === '' || line.startsWith('-'))
+            continue;
+        const [sha, ...rest] = line.split(' ');
+        if (sha)
+            parents.set(sha, rest);
+    }
+    const result = new Map();
+    for (const head of heads) {
+        if (!parents.has(head)) {
+            result.set(head, null);
+            continue;
+        }
+        const seen = new Set([head]);
+        const boundary = new Set();
+        const stack = [head];
+        for (let sha = stack.pop(); sha !== undefined; sha = stack.pop()) {
+            for (const p of parents.get(sha) ?? []) {
+                if (!parents.has(p))
+                    boundary.add(p);
+                else if (!seen.has(p)) {
+                    seen.add(p);
+                    stack.push(p);
+                }
+            }
+        }
+        if (boundary.size === 1)
+            result.set(head, [...boundary][0]);
+    }
+    return result;
 }
 function isTransient(stderr) {
     return /(HTTP 5\d\d|returned error: 5\d\d|RPC failed|early EOF|Connection reset|timed out|Could not resolve host|unexpected disconnect)/i.test(stderr);

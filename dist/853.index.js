@@ -111,12 +111,15 @@ function readContext(inputs, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ Git),
-/* harmony export */   X: () => (/* binding */ GitError)
+/* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   XS: () => (/* binding */ GitError)
 /* harmony export */ });
+/* unused harmony export GitTimeoutError */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2876);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4266);
+/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
+
 
 
 
@@ -128,6 +131,23 @@ class GitError extends Error {
         super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
         this.args = args;
         this.result = result;
+    }
+}
+/**
+ * A network command that curl aborted because the server sent (almost) nothing for the request
+ * timeout. Not retried, like every request timeout: a server that stalled once tends to again.
+ */
+class GitTimeoutError extends GitError {
+    name = 'GitTimeoutError';
+    constructor(args, result, seconds) {
+        super(args, result);
+        const command = `git ${args[0] ?? ''}`;
+        const after = `${(0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(seconds * 1000)} (request-timeout)`;
+        this.message =
+            args[0] === 'push'
+                ? `${command} got no answer from the server within ${after}: the push was not confirmed, ` +
+                    'so the remote branch may or may not have moved. Run again: the lease keeps a rerun safe.'
+                : `${command} got no data from the server within ${after}: nothing was pushed.`;
     }
 }
 /** Commits made by the action are attributed to the Actions bot, passed per command. */
@@ -144,9 +164,13 @@ const IDENTITY = [
 class Git {
     cwd;
     remote;
-    constructor(cwd, remote = 'origin') {
+    /** curl's low-speed limit over this many seconds bounds every network command. */
+    lowSpeedTimeS;
+    constructor(cwd, options = {}) {
         this.cwd = cwd;
-        this.remote = remote;
+        this.remote = options.remote ?? 'origin';
+        const ms = options.requestTimeoutMs ?? _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000;
+        this.lowSpeedTimeS = Math.max(1, Math.ceil(ms / 1000));
     }
     async exec(args, options = {}) {
         _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.debug(`git ${args.join(' ')}`);
@@ -168,22 +192,34 @@ class Git {
             throw new GitError(args, result);
         return result;
     }
-    /** Retried: only network commands may fail for reasons a second attempt fixes. */
+    /**
+     * Retried: only network commands may fail for reasons a second attempt fixes. Bounded: a stalled
+     * HTTP connection (under 1000 bytes/s for request-timeout seconds) fails with GitTimeoutError.
+     */
     async network(args) {
+        const limits = [
+            '-c',
+            'http.lowSpeedLimit=1000',
+            '-c',
+            `http.lowSpeedTime=${this.lowSpeedTimeS}`
+        ];
         try {
-            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L5)(async () => {
-                const result = await this.exec(args, { allowFailure: true });
+            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L5)(async () => {
+                const result = await this.exec([...limits, ...args], { allowFailure: true });
+                if (result.exitCode !== 0 && isStalled(result.stderr)) {
+                    throw new GitTimeoutError(args, result, this.lowSpeedTimeS);
+                }
                 if (result.exitCode !== 0 && isTransient(result.stderr))
                     throw new GitError(args, result);
                 return result;
             }, {
                 delaysMs: [1000, 2000],
-                retryable: error => error instanceof GitError,
+                retryable: error => error instanceof GitError && !(error instanceof GitTimeoutError),
                 onRetry: (error, attempt) => _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${error.result.stderr.trim()}`)
             });
         }
         catch (error) {
-            if (error instanceof GitError)
+            if (error instanceof GitError && !(error instanceof GitTimeoutError))
                 return error.result;
             throw error;
         }
@@ -275,6 +311,46 @@ class Git {
         const { stdout } = await this.exec(['diff', '--name-only', '-z', `${base}...${head}`, '--']);
         return stdout.split('\0').filter(s => s !== '');
     }
+    /**
+     * `changedFiles(base, head)` for many heads in two processes: one `rev-list` finds each head's
+     * merge base with `base`, one `diff-tree --stdin` lists the paths. A head with more than one
+     * candidate merge base (criss-cross history) is left out: the caller asks for it on its own.
+     */
+    async changedFilesBatch(base, heads) {
+        const result = new Map();
+        if (heads.length === 0)
+            return result;
+        const { stdout } = await this.exec(['rev-list', '--parents', '--boundary', '--stdin'], {
+            input: [...heads, `^${base}`].join('\n') + '\n'
+        });
+        const bases = mergeBases(stdout, heads);
+        const pairs = [];
+        for (const head of heads) {
+            const found = bases.get(head);
+            if (found === null)
+                result.set(head, []); // already in base: nothing changed since it
+            else if (found !== undefined)
+                pairs.push([head, found]);
+        }
+        if (pairs.length === 0)
+            return result;
+        // `-M`: `git diff` detects renames by default and names only the new path; so does this.
+        const diff = await this.exec(['diff-tree', '--stdin', '--always', '-r', '-M', '--name-only', '-z'], {
+            input: pairs.map(([head, mb]) => `${head} ${mb}`).join('\n') + '\n'
+        });
+        const tokens = diff.stdout.split('\0').filter(s => s !== '');
+        let i = 0;
+        for (const [k, [head]] of pairs.entries()) {
+            if (tokens[i] !== head)
+                throw new GitError(['diff-tree', '--stdin'], diff);
+            const next = pairs[k + 1]?.[0];
+            const files = [];
+            for (i++; i < tokens.length && tokens[i] !== next; i++)
+                files.push(tokens[i]);
+            result.set(head, files);
+        }
+        return result;
+    }
     /** The file at `rev:path`, or null when the revision or the path does not exist. */
     async tryShowFile(rev, path) {
         // Not `git show`: for a directory it prints a tree listing and succeeds.
@@ -307,6 +383,49 @@ class Git {
         return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
     }
 }
+// curl's CURLE_OPERATION_TIMEDOUT (28) for the low-speed limit, as git prints it.
+function isStalled(stderr) {
+    return /Operation too slow|curl 28 /.test(stderr);
+}
+/**
+ * From `rev-list --parents --boundary heads ^base`: each head's merge base with base, null when
+ * the head is already reachable from base, absent when there are several candidates. The
+ * boundary commits a head reaches are the common ancestors nearest to it: exactly one of them
+ * is the merge base.
+ */
+function mergeBases(revList, heads) {
+    const parents = new Map();
+    for (const line of revList.split('\n')) {
+        if (line === '' || line.startsWith('-'))
+            continue;
+        const [sha, ...rest] = line.split(' ');
+        if (sha)
+            parents.set(sha, rest);
+    }
+    const result = new Map();
+    for (const head of heads) {
+        if (!parents.has(head)) {
+            result.set(head, null);
+            continue;
+        }
+        const seen = new Set([head]);
+        const boundary = new Set();
+        const stack = [head];
+        for (let sha = stack.pop(); sha !== undefined; sha = stack.pop()) {
+            for (const p of parents.get(sha) ?? []) {
+                if (!parents.has(p))
+                    boundary.add(p);
+                else if (!seen.has(p)) {
+                    seen.add(p);
+                    stack.push(p);
+                }
+            }
+        }
+        if (boundary.size === 1)
+            result.set(head, [...boundary][0]);
+    }
+    return result;
+}
 function isTransient(stderr) {
     return /(HTTP 5\d\d|returned error: 5\d\d|RPC failed|early EOF|Connection reset|timed out|Could not resolve host|unexpected disconnect)/i.test(stderr);
 }
@@ -314,30 +433,132 @@ function isTransient(stderr) {
 
 /***/ }),
 
-/***/ 6557:
+/***/ 7788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qi: () => (/* binding */ createOctokit),
-/* harmony export */   c5: () => (/* binding */ fitStatusDescription),
-/* harmony export */   gq: () => (/* binding */ GitHub)
-/* harmony export */ });
-/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5250);
-/* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3178);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gq: () => (/* binding */ GitHub),
+  Qi: () => (/* binding */ createOctokit),
+  c5: () => (/* binding */ fitStatusDescription)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 20 modules
+var utils = __webpack_require__(5250);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js
+var dist_bundle = __webpack_require__(3178);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var plugin_retry_dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/util/timeout.ts
+var timeout = __webpack_require__(4991);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/io/github-errors.ts
+// What a failed GitHub call says: which call, what came back (status and its first line, never a
+// whole HTML page), and how many tries were made. Octokit's own errors say "Server Error", paste
+// GitHub's HTML error page, or (for a 200 with an HTML body) fail later on undefined data.
+
+
+/** A GitHub call that failed; `status` and `errors` stay readable as on octokit's errors. */
+class GitHubCallError extends Error {
+    status;
+    errors;
+    name = 'GitHubCallError';
+    constructor(message, status, errors, cause) {
+        super(message, { cause });
+        this.status = status;
+        this.errors = errors;
+    }
+}
+/** `POST /graphql (stagingRebuild)` or `POST /repos/{owner}/{repo}/statuses/{sha}`. */
+function describeCall(options) {
+    const operation = typeof options.query === 'string'
+        ? /^\s*(?:query|mutation)\s+(\w+)/.exec(options.query)?.[1]
+        : undefined;
+    return `${options.method ?? 'GET'} ${options.url ?? '?'}${operation ? ` (${operation})` : ''}`;
+}
+// Tries per call, keyed by the options object every hook of one call shares. (The plugins'
+// own `retryCount` is reset by the throttling plugin, so it cannot be trusted.)
+const TRIES = new WeakMap();
+function tries(options) {
+    return TRIES.get(options) ?? 1;
+}
+/** An octokit plugin, listed first so its hook is the innermost: it runs once per try. */
+function countTries(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        TRIES.set(options, (TRIES.get(options) ?? 0) + 1);
+        return request(options);
+    });
+}
+function withContext(error, options) {
+    // A timeout already names the call and how long it waited; other code recognises it.
+    if ((0,timeout/* isRequestTimeout */.B2)(error) || error instanceof GitHubCallError)
+        return error;
+    const call = describeCall(options);
+    const { status, response } = error;
+    const n = tries(options);
+    // Octokit reports a call that got no answer at all (refused, reset) as a 500 without a response.
+    if (typeof status === 'number' && status > 0 && response) {
+        const line = (0,errors/* bodyFirstLine */.Bj)(response?.data) || (0,errors/* errorMessage */.gJ)(error);
+        return new GitHubCallError(`GitHub ${call} failed with HTTP ${status}: ${line}${(0,errors/* triesText */.X9)(n)}`, status, undefined, error);
+    }
+    const reason = (0,errors/* causeChain */.DD)(error);
+    return new GitHubCallError(`GitHub ${call} failed: ${reason}${(0,errors/* triesText */.X9)(n)}`, undefined, undefined, error);
+}
+/**
+ * The outermost `request` hook: it sees each call once, after the retry and throttling plugins
+ * have given up, so the tries it reports are all of them.
+ */
+async function requestWithContext(request, hookOptions) {
+    const options = hookOptions;
+    let response;
+    try {
+        response = await request(hookOptions);
+    }
+    catch (error) {
+        throw withContext(error, options);
+    }
+    // A proxy or a GitHub outage can answer 200 with an HTML page: GraphQL data must be JSON.
+    if (options.url === '/graphql' && (typeof response.data !== 'object' || response.data === null)) {
+        const line = (0,errors/* bodyFirstLine */.Bj)(response.data) || 'an empty body';
+        throw new GitHubCallError(`GitHub ${describeCall(options)} answered HTTP ${response.status} without GraphQL data: ${line}${(0,errors/* triesText */.X9)(tries(options))}`, response.status, undefined, undefined);
+    }
+    return response;
+}
+/**
+ * GraphQL errors with the reason on the first line (octokit puts "Request failed due to
+ * following response errors" there, and the reasons below it). `errors` is kept for callers
+ * that explain particular reasons.
+ */
+function graphqlWithContext(error, query) {
+    const errors = error.errors;
+    if (error instanceof GitHubCallError || !Array.isArray(errors) || errors.length === 0) {
+        return error;
+    }
+    const list = errors;
+    const reasons = list.map(e => e.message ?? e.type ?? 'unknown error').join('; ');
+    const call = describeCall({ method: 'POST', url: '/graphql', query });
+    return new GitHubCallError(`GitHub ${call} failed: ${reasons}`, undefined, list, error);
+}
+
+;// CONCATENATED MODULE: ./src/io/github.ts
 
 
 
 
 
 
-const StagingOctokit = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq.plugin(_octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_3__/* .paginateGraphQL */ .T, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
+
+// countTries first: its hook is the innermost, called once per try.
+const StagingOctokit = utils/* GitHub */.gq.plugin(countTries, dist_bundle/* paginateGraphQL */.T, plugin_retry_dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 function onLimit(kind) {
     return (retryAfter, options, _octokit, retryCount) => {
-        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+        log/* log */.Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
         return retryCount < 2;
     };
 }
@@ -355,28 +576,34 @@ const UNPACED = {
         schedule: (_options, job, ...args) => job(...args)
     })
 };
-function client(token, baseUrl, timeoutMs, paced) {
+function client(token, baseUrl, timeoutMs, paced, retryBaseMs) {
     // Wraps @actions/github's own fetch, which honours the runner's proxy settings.
-    const base = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .defaults */ .NT.request?.fetch ?? fetch;
-    return new StagingOctokit((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
+    const base = utils/* defaults */.NT.request?.fetch ?? fetch;
+    const octokit = new StagingOctokit((0,utils/* getOctokitOptions */.EG)(token, {
         baseUrl,
         userAgent: 'staging-action',
-        request: { fetch: (0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchWithTimeout */ .u9)(timeoutMs, base) },
+        request: { fetch: (0,timeout/* fetchWithTimeout */.u9)(timeoutMs, base) },
         throttle: {
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit'),
             ...(paced ? {} : { write: UNPACED })
-        }
+        },
+        retry: { retryAfterBaseValue: retryBaseMs }
     }));
+    // Added last, so it wraps the retry and throttling plugins and sees each call's final outcome.
+    octokit.hook.wrap('request', requestWithContext);
+    return octokit;
 }
 /**
  * Octokit with GraphQL pagination, retries of 5xx, waiting out (secondary) rate limits, and a
  * deadline on every request (not retried: see RequestTimeoutError).
  */
-function createOctokit(token, baseUrl, timeoutMs = _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000) {
+function createOctokit(token, baseUrl, timeoutMs = timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000, 
+/** The retry plugin waits (n² × this) before retry n; tests make it short. */
+retryBaseMs = 1000) {
     return {
-        reads: client(token, baseUrl, timeoutMs, false),
-        writes: client(token, baseUrl, timeoutMs, true)
+        reads: client(token, baseUrl, timeoutMs, false, retryBaseMs),
+        writes: client(token, baseUrl, timeoutMs, true, retryBaseMs)
     };
 }
 const DEFAULT_BRANCH_QUERY = `
@@ -403,7 +630,11 @@ class GitHub {
         this.repository = repository;
     }
     async defaultBranch() {
-        const data = await this.clients.reads.graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo });
+        const data = await this.clients.reads
+            .graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo })
+            .catch((error) => {
+            throw graphqlWithContext(error, DEFAULT_BRANCH_QUERY);
+        });
         const name = data.repository.defaultBranchRef?.name;
         if (!name)
             throw new Error(`${this.slug} has no default branch: set base-branch.`);
@@ -427,7 +658,9 @@ class GitHub {
     }
     /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
     paginate(query, variables) {
-        return this.clients.reads.graphql.paginate(query, variables);
+        return this.clients.reads.graphql.paginate(query, variables).catch((error) => {
+            throw graphqlWithContext(error, query);
+        });
     }
     async createStatus(sha, status) {
         await this.clients.writes.rest.repos.createCommitStatus({
@@ -635,8 +868,8 @@ __webpack_require__.d(__webpack_exports__, {
 var context = __webpack_require__(5722);
 // EXTERNAL MODULE: ./src/io/git.ts
 var io_git = __webpack_require__(7500);
-// EXTERNAL MODULE: ./src/io/github.ts
-var github = __webpack_require__(6557);
+// EXTERNAL MODULE: ./src/io/github.ts + 1 modules
+var github = __webpack_require__(7788);
 // EXTERNAL MODULE: ./src/kube/secrets.ts
 var secrets = __webpack_require__(4540);
 ;// CONCATENATED MODULE: ./src/rebuild/outcome.ts
@@ -1105,7 +1338,7 @@ async function fetchPullRefs(git, base, eligible, unshallow) {
             return await git.fetch(refspecs, { unshallow });
         }
         catch (error) {
-            const stderr = error instanceof io_git/* GitError */.X ? error.result.stderr : '';
+            const stderr = error instanceof io_git/* GitError */.XS ? error.result.stderr : '';
             const missing = Number(/couldn't find remote ref refs\/pull\/(\d+)\/head/.exec(stderr)?.[1]);
             if (!numbers.includes(missing))
                 throw error;
@@ -1119,12 +1352,18 @@ async function mergeAll(git, baseSha, eligible, available) {
     let tree = await git.treeOf(baseSha);
     const outcomes = new Map();
     const merged = [];
-    // Asked only when a later PR conflicts, once per merged PR.
+    // Asked only when a later PR conflicts, once per merged PR: every merged PR not yet asked in
+    // one batch (two processes), the few the batch cannot answer one by one.
     const changedCache = new Map();
-    const changedFiles = (sha) => {
-        if (!changedCache.has(sha))
-            changedCache.set(sha, git.changedFiles(baseSha, sha));
-        return changedCache.get(sha);
+    const changedOfMerged = async () => {
+        const unknown = merged.map(m => m.sha).filter(sha => !changedCache.has(sha));
+        for (const [sha, files] of await git.changedFilesBatch(baseSha, unknown)) {
+            changedCache.set(sha, files);
+        }
+        for (const sha of unknown.filter(s => !changedCache.has(s))) {
+            changedCache.set(sha, await git.changedFiles(baseSha, sha));
+        }
+        return merged.map(m => ({ number: m.number, changed: changedCache.get(m.sha) ?? [] }));
     };
     for (const { pr, sha } of eligible) {
         const skip = (reason) => {
@@ -1141,7 +1380,7 @@ async function mergeAll(git, baseSha, eligible, available) {
         const result = await git.mergeTree(head, sha);
         if (!result.clean) {
             const alone = head === baseSha ? result : await git.mergeTree(baseSha, sha);
-            const changed = await Promise.all(merged.map(async (m) => ({ number: m.number, changed: await changedFiles(m.sha) })));
+            const changed = await changedOfMerged();
             skip({
                 kind: 'conflict',
                 files: result.conflicts,
@@ -1481,7 +1720,7 @@ function contextsOf(nodes) {
  */
 function explainForbidden(error) {
     const graphqlErrors = error.errors ?? [];
-    const message = graphqlErrors.map(e => e.message ?? '').join('; ') || (0,util_errors/* errorMessage */.g)(error);
+    const message = graphqlErrors.map(e => e.message ?? '').join('; ') || (0,util_errors/* errorMessage */.gJ)(error);
     if (/Resource not accessible by integration|FORBIDDEN/i.test(message)) {
         throw new Error(`The token cannot read what rebuild needs (${message}). Give the job ` +
             "'permissions: contents: write, pull-requests: read, checks: read, actions: read' " +
@@ -1759,7 +1998,7 @@ async function postStatuses(github, settings, result, shas, state) {
             catch (error) {
                 if ((0,timeout/* isRequestTimeout */.B2)(error))
                     timedOut = o.number;
-                const message = `#${o.number}: ${(0,util_errors/* errorMessage */.g)(error)}`;
+                const message = `#${o.number}: ${(0,util_errors/* errorMessage */.gJ)(error)}`;
                 log/* log */.Rm.warning(`Could not post the '${context}' status on ${message}`);
                 errors.push(message);
             }
@@ -1783,7 +2022,7 @@ async function nudgeFlux(settings, flux) {
             return { source, error: null };
         }
         catch (error) {
-            const message = (0,util_errors/* errorMessage */.g)(error);
+            const message = (0,util_errors/* errorMessage */.gJ)(error);
             log/* log */.Rm.warning(`Staging was pushed, but GitRepository ${source} could not be annotated: ${message}`);
             return { source, error: message };
         }
@@ -1804,7 +2043,7 @@ const rebuildMode = {
     secrets: settings => [settings.githubToken, ...(0,secrets/* kubeconfigSecrets */.h)(settings.kubeconfig)],
     connect: settings => ({
         github: new github/* GitHub */.gq((0,github/* createOctokit */.Qi)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
-        git: new io_git/* Git */.T(settings.workspace),
+        git: new io_git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
         // The Kubernetes client is loaded only when flux-source asks for it.
         flux: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 9614))).connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).flux
     }),

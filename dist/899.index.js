@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   cleanupMode: () => (/* binding */ cleanupMode)
 });
 
-// EXTERNAL MODULE: ./src/io/github.ts
-var github = __webpack_require__(6557);
+// EXTERNAL MODULE: ./src/io/github.ts + 1 modules
+var github = __webpack_require__(7788);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(9614);
 // EXTERNAL MODULE: ./src/kube/secrets.ts
@@ -319,7 +319,7 @@ async function computedNames(settings, config) {
         }, (0,manifests/* indexedCompletions */.ZS)(p.cronJob)));
     }
     catch (error) {
-        log/* log */.Rm.warning(`Could not compute CronJob names from the config (${(0,errors/* errorMessage */.g)(error)}); deleting by label only.`);
+        log/* log */.Rm.warning(`Could not compute CronJob names from the config (${(0,errors/* errorMessage */.gJ)(error)}); deleting by label only.`);
         return [];
     }
 }
@@ -334,7 +334,7 @@ async function deleteBranch(github, branch, done) {
         const hint = status === 403 || status === 401
             ? ' The token needs contents: write (permissions: contents: write in the workflow).'
             : '';
-        throw new Error(`Could not delete the branch ${branch} through the GitHub API: ${(0,errors/* errorMessage */.g)(error)}.${hint} ` +
+        throw new Error(`Could not delete the branch ${branch} through the GitHub API: ${(0,errors/* errorMessage */.gJ)(error)}.${hint} ` +
             `${deletedSoFar} other resource(s) were deleted; run cleanup again once this is fixed.`, { cause: error });
     }
 }
@@ -350,7 +350,7 @@ function joinAnd(items) {
 function partialFailure(failed, error, rows, kept) {
     const deleted = rows.filter(r => r.result === 'deleted').map(r => r.name);
     const done = deleted.length > 0 ? `Already deleted: ${deleted.join(', ')}.` : 'Nothing was deleted yet.';
-    return new Error(`${failed}${(0,errors/* errorMessage */.g)(error)}. ${done} Kept for now: ${joinAnd(kept)}. ` +
+    return new Error(`${failed}${(0,errors/* errorMessage */.gJ)(error)}. ${done} Kept for now: ${joinAnd(kept)}. ` +
         'Run cleanup again once this is fixed: it finishes the job.', { cause: error });
 }
 function result(dryRun, deleted) {
@@ -431,7 +431,7 @@ async function runCleanup(settings, deps) {
         const found = await client
             .list(namespace, (0,labels/* stagingSelector */.ru)(datasetId, version))
             .catch((error) => {
-            throw new Error(`Could not list the staged CronJobs of ${datasetId} ${version} in namespace ${namespace}: ${(0,errors/* errorMessage */.g)(error)}. Nothing was deleted.`, { cause: error });
+            throw new Error(`Could not list the staged CronJobs of ${datasetId} ${version} in namespace ${namespace}: ${(0,errors/* errorMessage */.gJ)(error)}. Nothing was deleted.`, { cause: error });
         });
         const labelled = found.map(c => c.metadata?.name ?? '');
         const computed = await computedNames(settings, config);
@@ -548,30 +548,132 @@ function readCleanupSettings(inputs, env) {
 
 /***/ }),
 
-/***/ 6557:
+/***/ 7788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qi: () => (/* binding */ createOctokit),
-/* harmony export */   c5: () => (/* binding */ fitStatusDescription),
-/* harmony export */   gq: () => (/* binding */ GitHub)
-/* harmony export */ });
-/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5250);
-/* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3178);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gq: () => (/* binding */ GitHub),
+  Qi: () => (/* binding */ createOctokit),
+  c5: () => (/* binding */ fitStatusDescription)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 20 modules
+var utils = __webpack_require__(5250);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js
+var dist_bundle = __webpack_require__(3178);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var plugin_retry_dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/util/timeout.ts
+var timeout = __webpack_require__(4991);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/io/github-errors.ts
+// What a failed GitHub call says: which call, what came back (status and its first line, never a
+// whole HTML page), and how many tries were made. Octokit's own errors say "Server Error", paste
+// GitHub's HTML error page, or (for a 200 with an HTML body) fail later on undefined data.
+
+
+/** A GitHub call that failed; `status` and `errors` stay readable as on octokit's errors. */
+class GitHubCallError extends Error {
+    status;
+    errors;
+    name = 'GitHubCallError';
+    constructor(message, status, errors, cause) {
+        super(message, { cause });
+        this.status = status;
+        this.errors = errors;
+    }
+}
+/** `POST /graphql (stagingRebuild)` or `POST /repos/{owner}/{repo}/statuses/{sha}`. */
+function describeCall(options) {
+    const operation = typeof options.query === 'string'
+        ? /^\s*(?:query|mutation)\s+(\w+)/.exec(options.query)?.[1]
+        : undefined;
+    return `${options.method ?? 'GET'} ${options.url ?? '?'}${operation ? ` (${operation})` : ''}`;
+}
+// Tries per call, keyed by the options object every hook of one call shares. (The plugins'
+// own `retryCount` is reset by the throttling plugin, so it cannot be trusted.)
+const TRIES = new WeakMap();
+function tries(options) {
+    return TRIES.get(options) ?? 1;
+}
+/** An octokit plugin, listed first so its hook is the innermost: it runs once per try. */
+function countTries(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        TRIES.set(options, (TRIES.get(options) ?? 0) + 1);
+        return request(options);
+    });
+}
+function withContext(error, options) {
+    // A timeout already names the call and how long it waited; other code recognises it.
+    if ((0,timeout/* isRequestTimeout */.B2)(error) || error instanceof GitHubCallError)
+        return error;
+    const call = describeCall(options);
+    const { status, response } = error;
+    const n = tries(options);
+    // Octokit reports a call that got no answer at all (refused, reset) as a 500 without a response.
+    if (typeof status === 'number' && status > 0 && response) {
+        const line = (0,errors/* bodyFirstLine */.Bj)(response?.data) || (0,errors/* errorMessage */.gJ)(error);
+        return new GitHubCallError(`GitHub ${call} failed with HTTP ${status}: ${line}${(0,errors/* triesText */.X9)(n)}`, status, undefined, error);
+    }
+    const reason = (0,errors/* causeChain */.DD)(error);
+    return new GitHubCallError(`GitHub ${call} failed: ${reason}${(0,errors/* triesText */.X9)(n)}`, undefined, undefined, error);
+}
+/**
+ * The outermost `request` hook: it sees each call once, after the retry and throttling plugins
+ * have given up, so the tries it reports are all of them.
+ */
+async function requestWithContext(request, hookOptions) {
+    const options = hookOptions;
+    let response;
+    try {
+        response = await request(hookOptions);
+    }
+    catch (error) {
+        throw withContext(error, options);
+    }
+    // A proxy or a GitHub outage can answer 200 with an HTML page: GraphQL data must be JSON.
+    if (options.url === '/graphql' && (typeof response.data !== 'object' || response.data === null)) {
+        const line = (0,errors/* bodyFirstLine */.Bj)(response.data) || 'an empty body';
+        throw new GitHubCallError(`GitHub ${describeCall(options)} answered HTTP ${response.status} without GraphQL data: ${line}${(0,errors/* triesText */.X9)(tries(options))}`, response.status, undefined, undefined);
+    }
+    return response;
+}
+/**
+ * GraphQL errors with the reason on the first line (octokit puts "Request failed due to
+ * following response errors" there, and the reasons below it). `errors` is kept for callers
+ * that explain particular reasons.
+ */
+function graphqlWithContext(error, query) {
+    const errors = error.errors;
+    if (error instanceof GitHubCallError || !Array.isArray(errors) || errors.length === 0) {
+        return error;
+    }
+    const list = errors;
+    const reasons = list.map(e => e.message ?? e.type ?? 'unknown error').join('; ');
+    const call = describeCall({ method: 'POST', url: '/graphql', query });
+    return new GitHubCallError(`GitHub ${call} failed: ${reasons}`, undefined, list, error);
+}
+
+;// CONCATENATED MODULE: ./src/io/github.ts
 
 
 
 
 
 
-const StagingOctokit = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq.plugin(_octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_3__/* .paginateGraphQL */ .T, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
+
+// countTries first: its hook is the innermost, called once per try.
+const StagingOctokit = utils/* GitHub */.gq.plugin(countTries, dist_bundle/* paginateGraphQL */.T, plugin_retry_dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 function onLimit(kind) {
     return (retryAfter, options, _octokit, retryCount) => {
-        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+        log/* log */.Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
         return retryCount < 2;
     };
 }
@@ -589,28 +691,34 @@ const UNPACED = {
         schedule: (_options, job, ...args) => job(...args)
     })
 };
-function client(token, baseUrl, timeoutMs, paced) {
+function client(token, baseUrl, timeoutMs, paced, retryBaseMs) {
     // Wraps @actions/github's own fetch, which honours the runner's proxy settings.
-    const base = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .defaults */ .NT.request?.fetch ?? fetch;
-    return new StagingOctokit((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
+    const base = utils/* defaults */.NT.request?.fetch ?? fetch;
+    const octokit = new StagingOctokit((0,utils/* getOctokitOptions */.EG)(token, {
         baseUrl,
         userAgent: 'staging-action',
-        request: { fetch: (0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchWithTimeout */ .u9)(timeoutMs, base) },
+        request: { fetch: (0,timeout/* fetchWithTimeout */.u9)(timeoutMs, base) },
         throttle: {
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit'),
             ...(paced ? {} : { write: UNPACED })
-        }
+        },
+        retry: { retryAfterBaseValue: retryBaseMs }
     }));
+    // Added last, so it wraps the retry and throttling plugins and sees each call's final outcome.
+    octokit.hook.wrap('request', requestWithContext);
+    return octokit;
 }
 /**
  * Octokit with GraphQL pagination, retries of 5xx, waiting out (secondary) rate limits, and a
  * deadline on every request (not retried: see RequestTimeoutError).
  */
-function createOctokit(token, baseUrl, timeoutMs = _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000) {
+function createOctokit(token, baseUrl, timeoutMs = timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000, 
+/** The retry plugin waits (n² × this) before retry n; tests make it short. */
+retryBaseMs = 1000) {
     return {
-        reads: client(token, baseUrl, timeoutMs, false),
-        writes: client(token, baseUrl, timeoutMs, true)
+        reads: client(token, baseUrl, timeoutMs, false, retryBaseMs),
+        writes: client(token, baseUrl, timeoutMs, true, retryBaseMs)
     };
 }
 const DEFAULT_BRANCH_QUERY = `
@@ -637,7 +745,11 @@ class GitHub {
         this.repository = repository;
     }
     async defaultBranch() {
-        const data = await this.clients.reads.graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo });
+        const data = await this.clients.reads
+            .graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo })
+            .catch((error) => {
+            throw graphqlWithContext(error, DEFAULT_BRANCH_QUERY);
+        });
         const name = data.repository.defaultBranchRef?.name;
         if (!name)
             throw new Error(`${this.slug} has no default branch: set base-branch.`);
@@ -661,7 +773,9 @@ class GitHub {
     }
     /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
     paginate(query, variables) {
-        return this.clients.reads.graphql.paginate(query, variables);
+        return this.clients.reads.graphql.paginate(query, variables).catch((error) => {
+            throw graphqlWithContext(error, query);
+        });
     }
     async createStatus(sha, status) {
         await this.clients.writes.rest.repos.createCommitStatus({

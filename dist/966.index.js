@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kh: () => (/* binding */ productionRepository),
 /* harmony export */   RB: () => (/* binding */ sameRepository),
 /* harmony export */   an: () => (/* binding */ imageRepository),
 /* harmony export */   rd: () => (/* binding */ checkImageReference)
@@ -56,6 +57,40 @@ function canonicalRepository(repository) {
     if (registry === 'docker.io' && path.length === 1)
         path.unshift('library');
     return [registry, ...path].join('/');
+}
+/**
+ * The repository the dataset's CronJobs run as their main image: the one the regular containers of
+ * every production CronJob share; if several are shared (a sidecar on the same image everywhere),
+ * the one of every CronJob's first container. Sidecars on other images never decide it, so a staged
+ * image on a sidecar's repository is refused instead of swapping the sidecar.
+ */
+function productionRepository(cronJobs) {
+    const reposOf = (c) => c.containers.filter((i) => i !== undefined).map(i => imageRepository(i));
+    let shared = null;
+    for (const cronJob of cronJobs) {
+        const repos = reposOf(cronJob);
+        shared = (shared ?? repos).filter(r => repos.some(s => sameRepository(r, s)));
+    }
+    const unique = (shared ?? []).filter((r, i, all) => all.findIndex(s => sameRepository(r, s)) === i);
+    if (unique.length === 1 && unique[0] !== undefined)
+        return unique[0];
+    const firsts = cronJobs.map(c => reposOf(c)[0]);
+    const first = firsts[0];
+    if (unique.length > 1 &&
+        first !== undefined &&
+        firsts.every(r => r !== undefined && sameRepository(r, first))) {
+        return first;
+    }
+    const list = cronJobs
+        .map(c => `${c.what}: ${c.containers.map(i => i ?? '(none)').join(', ') || '(no containers)'}`)
+        .join('; ');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidationError */ .yI(unique.length === 0
+        ? `The production CronJobs share no container image repository, so the production image ` +
+            `cannot be told apart from sidecars (${list}). Run the production image in a regular ` +
+            'container of every CronJob of the dataset.'
+        : `The production CronJobs share several image repositories (${unique.join(', ')}) and ` +
+            `do not all run the same one first, so the production image is ambiguous (${list}). ` +
+            'Put the production image first in the containers of every CronJob of the dataset.');
 }
 
 
@@ -274,6 +309,19 @@ function stageOne(input, production, repository) {
         manifest
     };
 }
+/** Refuses a staged image that would not replace the production image (e.g. a sidecar's). */
+function checkProductionRepository(input, repository) {
+    const production = (0,dataset_image/* productionRepository */.Kh)(input.productionCronJobs.map(({ cronJob, source }) => ({
+        what: what(cronJob.metadata?.name ?? '', source),
+        containers: (cronJob.spec?.jobTemplate.spec?.template.spec?.containers ?? []).map(c => c.image)
+    })));
+    if (!(0,dataset_image/* sameRepository */.RB)(production, repository)) {
+        throw new errors/* ValidationError */.yI(`The staged image ${input.image} is not an image of ${production}, the repository the ` +
+            "dataset's production CronJobs run as their main image: staging it would swap only " +
+            'other containers (e.g. sidecars) and run the production code. Stage an image of ' +
+            `${production}.`);
+    }
+}
 /** One staging CronJob per production CronJob, sorted by name; throws on the first problem. */
 function buildStagingCronJobs(input) {
     const repository = checkImage(input.image);
@@ -282,6 +330,7 @@ function buildStagingCronJobs(input) {
             'cronjobs-command in the staging config matched nothing. Point them at the manifests of ' +
             "the dataset's production CronJobs.");
     }
+    checkProductionRepository(input, repository);
     const byKind = new Map();
     for (const production of input.productionCronJobs) {
         const staged = stageOne(input, production, repository);
