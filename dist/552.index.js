@@ -121,8 +121,8 @@ var dataset_errors = __webpack_require__(2861);
 var dataset_image = __webpack_require__(3741);
 // EXTERNAL MODULE: ./src/dataset/labels.ts
 var labels = __webpack_require__(3189);
-// EXTERNAL MODULE: ./src/dataset/manifests.ts + 1 modules
-var manifests = __webpack_require__(7910);
+// EXTERNAL MODULE: ./src/dataset/manifests.ts + 2 modules
+var manifests = __webpack_require__(9509);
 // EXTERNAL MODULE: ./src/dataset/sources.ts
 var sources = __webpack_require__(5850);
 // EXTERNAL MODULE: ./src/kube/errors.ts

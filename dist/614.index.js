@@ -16,10 +16,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 875 modules
 var dist = __webpack_require__(7010);
-// EXTERNAL MODULE: ./src/util/timeout.ts
-var timeout = __webpack_require__(4991);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/util/timeout.ts
+var timeout = __webpack_require__(4991);
 // EXTERNAL MODULE: ./src/kube/errors.ts
 var errors = __webpack_require__(3646);
 ;// CONCATENATED MODULE: ./src/kube/call.ts
@@ -181,10 +181,9 @@ var rules = __webpack_require__(3574);
 
 
 
-
 const FLUX_SOURCE = { group: 'source.toolkit.fluxcd.io', version: 'v1', plural: 'gitrepositories' };
 const RECONCILE_ANNOTATION = 'reconcile.fluxcd.io/requestedAt';
-function createKubernetes(kc, timeoutMs = timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000) {
+function createKubernetes(kc, timeoutMs) {
     const server = kc.getCurrentCluster()?.server ?? '(no current cluster)';
     const batch = kc.makeApiClient(dist/* BatchV1Api */.Q8C);
     const custom = kc.makeApiClient(dist/* CustomObjectsApi */.aVm);

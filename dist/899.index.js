@@ -153,10 +153,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dataset_config = __webpack_require__(6631);
 // EXTERNAL MODULE: ./src/dataset/labels.ts
 var labels = __webpack_require__(3189);
-// EXTERNAL MODULE: ./src/dataset/manifests.ts + 1 modules
-var manifests = __webpack_require__(7910);
-// EXTERNAL MODULE: ./src/dataset/names.ts
-var names = __webpack_require__(4092);
+// EXTERNAL MODULE: ./src/dataset/manifests.ts + 2 modules
+var manifests = __webpack_require__(9509);
 // EXTERNAL MODULE: ./src/dataset/ref.ts
 var ref = __webpack_require__(3465);
 // EXTERNAL MODULE: ./src/dataset/sources.ts
@@ -299,7 +297,6 @@ var errors = __webpack_require__(17);
 
 
 
-
 /** Every CronJob name to delete: the union of both lists, sorted, without duplicates. */
 function cleanupTargets(labelled, computed) {
     return [...new Set([...labelled, ...computed])].sort();
@@ -311,12 +308,12 @@ async function computedNames(settings, config) {
         return [];
     try {
         const production = await (0,sources/* productionCronJobs */.AW)(settings.workspace, dataset);
-        return production.map(p => (0,names/* stagedCronJobName */.$l)({
+        const parts = {
             prefix: config.namePrefix,
             datasetId: settings.datasetId,
-            version: settings.version,
-            kind: (0,names/* deriveKind */.An)(p.cronJob.metadata?.name ?? '', settings.datasetId)
-        }, (0,manifests/* indexedCompletions */.ZS)(p.cronJob)));
+            version: settings.version
+        };
+        return production.map(p => (0,manifests/* stagedNameOf */.zx)(parts, p.cronJob).name);
     }
     catch (error) {
         log/* log */.Rm.warning(`Could not compute CronJob names from the config (${(0,errors/* errorMessage */.gJ)(error)}); deleting by label only.`);

@@ -1,7 +1,6 @@
 import { DEFAULT_NAME_PREFIX, type StagingConfig } from '../dataset/config.js';
 import { stagingSelector } from '../dataset/labels.js';
-import { indexedCompletions } from '../dataset/manifests.js';
-import { deriveKind, stagedCronJobName } from '../dataset/names.js';
+import { stagedNameOf } from '../dataset/manifests.js';
 import { stageBranchName, type DatasetId, type Version } from '../dataset/ref.js';
 import { loadConfig, productionCronJobs, resolveNamespace } from '../dataset/sources.js';
 import { storePath } from '../dataset/store.js';
@@ -51,17 +50,12 @@ async function computedNames(settings: Target, config: StagingConfig | null): Pr
   if (!config || !dataset) return [];
   try {
     const production = await productionCronJobs(settings.workspace, dataset);
-    return production.map(p =>
-      stagedCronJobName(
-        {
-          prefix: config.namePrefix,
-          datasetId: settings.datasetId,
-          version: settings.version,
-          kind: deriveKind(p.cronJob.metadata?.name ?? '', settings.datasetId)
-        },
-        indexedCompletions(p.cronJob)
-      )
-    );
+    const parts = {
+      prefix: config.namePrefix,
+      datasetId: settings.datasetId,
+      version: settings.version
+    };
+    return production.map(p => stagedNameOf(parts, p.cronJob).name);
   } catch (error) {
     log.warning(
       `Could not compute CronJob names from the config (${errorMessage(error)}); deleting by label only.`

@@ -88,9 +88,21 @@ function setCronJobNameEnv(container: V1Container, name: string): void {
 }
 
 /** The completions of an Indexed Job template (each is a pod hostname), else null. */
-export function indexedCompletions(cronJob: V1CronJob): number | null {
+function indexedCompletions(cronJob: V1CronJob): number | null {
   const jobSpec = cronJob.spec?.jobTemplate.spec;
   return jobSpec?.completionMode === 'Indexed' ? (jobSpec.completions ?? 1) : null;
+}
+
+/**
+ * The kind and staged name of a production CronJob: deploy names it so, and cleanup finds it by
+ * the same name when its labels are gone.
+ */
+export function stagedNameOf(
+  parts: Pick<StagingInput, 'prefix' | 'datasetId' | 'version'>,
+  cronJob: V1CronJob
+): { kind: Kind; name: string } {
+  const kind = deriveKind(cronJob.metadata?.name ?? '', parts.datasetId);
+  return { kind, name: stagedCronJobName({ ...parts, kind }, indexedCompletions(cronJob)) };
 }
 
 function what(productionName: string, source: string): string {
@@ -107,8 +119,7 @@ function stageOne(
   if (productionName === '') {
     throw new ValidationError(`A CronJob from ${source} has no metadata.name; give it a name.`);
   }
-  const kind = deriveKind(productionName, input.datasetId);
-  const name = stagedCronJobName({ ...input, kind }, indexedCompletions(cronJob));
+  const { kind, name } = stagedNameOf(input, cronJob);
   const labels = stagingLabels(input.datasetId, input.version, kind);
   const manifest = structuredClone(cronJob);
   delete manifest.status;

@@ -8,7 +8,6 @@ import {
   type KubeConfig,
   type V1CronJob
 } from '@kubernetes/client-node';
-import { DEFAULT_REQUEST_TIMEOUT_S } from '../util/timeout.js';
 import { isNotFound, kubeCalls } from './call.js';
 import { loadKubeConfig } from './config.js';
 import { KubernetesError } from './errors.js';
@@ -43,7 +42,7 @@ export interface FluxClient {
 
 export function createKubernetes(
   kc: KubeConfig,
-  timeoutMs = DEFAULT_REQUEST_TIMEOUT_S * 1000
+  timeoutMs?: number
 ): {
   cronJobs: CronJobClient;
   jobs: JobClient;
