@@ -1,9 +1,12 @@
 import { DEFAULT_NAME_PREFIX, type StagingConfig } from '../dataset/config.js';
 import { stagingSelector } from '../dataset/labels.js';
-import { cronJobName, deriveKind, MAX_CRONJOB_NAME } from '../dataset/names.js';
+import type { Dataset } from '../dataset/catalog.js';
+import { kindOf } from '../dataset/kinds.js';
+import { cronJobName, MAX_CRONJOB_NAME } from '../dataset/names.js';
 import { stageBranchName, type DatasetId, type Version } from '../dataset/ref.js';
-import { loadConfig, productionCronJobs, resolveNamespace } from '../dataset/sources.js';
-import { storePath } from '../dataset/store.js';
+import { loadConfig, loadDatasets, productionCronJobs } from '../dataset/sources.js';
+import { resolveNamespace } from '../dataset/sources.js';
+import { storePaths } from '../dataset/store.js';
 import type { GitHub } from '../io/github.js';
 import { deleteMonitor, monitorSlug } from '../io/sentry.js';
 import type { CronJobClient } from '../kube/client.js';
@@ -32,7 +35,8 @@ export type CleanupResult =
       datasetId: DatasetId;
       version: Version;
       namespace: string;
-      store: string | null;
+      /** The store paths left in place (replicas included); empty without a configured store. */
+      stores: string[];
       prefix: string;
       rows: CleanupRow[];
     };
@@ -45,8 +49,11 @@ export function cleanupTargets(labelled: readonly string[], computed: readonly s
 }
 
 /** Kinds the config's production CronJobs would stage: the fallback for unlabelled CronJobs. */
-async function computedNames(settings: Target, config: StagingConfig | null): Promise<string[]> {
-  const dataset = config?.datasets[settings.datasetId];
+async function computedNames(
+  settings: Target,
+  config: StagingConfig | null,
+  dataset: Dataset | undefined
+): Promise<string[]> {
   if (!config || !dataset) return [];
   try {
     const production = await productionCronJobs(settings.workspace, dataset);
@@ -56,7 +63,11 @@ async function computedNames(settings: Target, config: StagingConfig | null): Pr
           prefix: config.namePrefix,
           datasetId: settings.datasetId,
           version: settings.version,
-          kind: deriveKind(p.cronJob.metadata?.name ?? '', settings.datasetId)
+          kind: kindOf(
+            { name: p.cronJob.metadata?.name ?? '', labels: p.cronJob.metadata?.labels },
+            settings.datasetId,
+            dataset.kindRule
+          )
         })
       )
       .filter(name => name.length <= MAX_CRONJOB_NAME);
@@ -200,11 +211,14 @@ export async function runCleanup(
   const namespace = resolveNamespace(settings.namespace, config);
   if (!config)
     log.info(`No ${settings.config}: deleting CronJobs by label in namespace ${namespace}.`);
-  const dataset = config?.datasets[datasetId];
-  const store =
-    config?.store && dataset
-      ? storePath(config.store, datasetId, version, dataset.storeExtension)
-      : null;
+  // A catalog command that fails stops here, before anything is deleted: the store paths and
+  // the names to fall back on come from it.
+  const dataset = config
+    ? (await loadDatasets(settings.workspace, config)).byId.get(datasetId)
+    : undefined;
+  const stores = dataset
+    ? storePaths(dataset.store, { datasetId, version, ext: dataset.storeExtension })
+    : [];
   const client = await deps.cronJobs();
 
   const targets = await log.group('Find staged CronJobs', async () => {
@@ -217,7 +231,7 @@ export async function runCleanup(
         );
       });
     const labelled = found.map(c => c.metadata?.name ?? '');
-    const computed = await computedNames(settings, config);
+    const computed = await computedNames(settings, config, dataset);
     log.info(
       `By label: ${labelled.join(', ') || 'none'}; by name: ${computed.join(', ') || 'none'}`
     );
@@ -253,7 +267,7 @@ export async function runCleanup(
     datasetId,
     version,
     namespace,
-    store,
+    stores,
     prefix: config?.namePrefix ?? DEFAULT_NAME_PREFIX,
     rows
   };

@@ -5,7 +5,8 @@ import { StagingError, ValidationError, quote } from './errors.js';
 import { checkImageReference, imageRepository, sameRepository } from './image.js';
 import { SOURCE_ANNOTATION, stagingLabels } from './labels.js';
 import { SERVER_OWNED_METADATA } from '../kube/rules.js';
-import { checkCronJobName, checkIndexedJobName, deriveKind, type Kind } from './names.js';
+import { kindOf, type KindRule } from './kinds.js';
+import { checkCronJobName, checkIndexedJobName, type Kind } from './names.js';
 import type { DatasetId, Version } from './ref.js';
 import { offsetSchedule } from './schedule.js';
 
@@ -25,6 +26,8 @@ export interface StagingInput {
   image: string;
   productionCronJobs: readonly ProductionCronJob[];
   scheduleOffsetMinutes: number;
+  /** How kinds are read from production CronJobs; default: their names after `{datasetId}-`. */
+  kindRule?: KindRule;
 }
 
 export interface StagedCronJob {
@@ -96,7 +99,9 @@ function stageOne(
   if (productionName === '') {
     throw new ValidationError(`A CronJob from ${source} has no metadata.name; give it a name.`);
   }
-  const kind = deriveKind(productionName, input.datasetId);
+  const rule = input.kindRule ?? { productionPrefix: input.datasetId, kindLabel: null };
+  const identity = { name: productionName, labels: cronJob.metadata?.labels };
+  const kind = kindOf(identity, input.datasetId, rule);
   const name = checkCronJobName({ ...input, kind });
   const labels = stagingLabels(input.datasetId, input.version, kind);
   const manifest = structuredClone(cronJob);

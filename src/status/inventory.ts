@@ -1,9 +1,10 @@
 // Everything status and sweep know about the staged versions of a namespace, read once: the staged
 // CronJobs and their Jobs (by the action's labels), every stage branch (one GitHub query), and the
 // default branch's version of each dataset.
+import type { Datasets } from '../dataset/catalog.js';
 import type { StagingConfig } from '../dataset/config.js';
 import { MANAGED_SELECTOR, stagedIdentity } from '../dataset/labels.js';
-import { loadConfig, resolveNamespace } from '../dataset/sources.js';
+import { loadConfig, loadDatasets, resolveNamespace } from '../dataset/sources.js';
 import type { Git } from '../io/git.js';
 import type { GitHub } from '../io/github.js';
 import type { Cluster } from '../kube/client.js';
@@ -27,6 +28,8 @@ export interface InventorySettings {
 export interface Inventory {
   namespace: string;
   config: StagingConfig | null;
+  /** The config's datasets (its catalog command's included); null without a config. */
+  datasets: Datasets | null;
   defaultBranch: string | null;
   versions: StagedVersion[];
   /** Why a dataset's default-branch version is unknown, by dataset id. */
@@ -41,6 +44,7 @@ export async function readInventory(
 ): Promise<Inventory> {
   const config = await loadConfig(settings.workspace, settings.config);
   const namespace = resolveNamespace(settings.namespace, config);
+  const datasets = config ? await loadDatasets(settings.workspace, config) : null;
   const cluster = await deps.cluster();
   return log.group(`Read staged versions in namespace ${namespace}`, async () => {
     const [cronJobs, jobs, refs] = await Promise.all([
@@ -52,7 +56,7 @@ export async function readInventory(
     const defaults = await defaultBranchVersions(
       deps.git,
       refs.defaultBranch,
-      config,
+      datasets,
       ids.filter(id => id !== '')
     );
     const { versions, unlabelled } = groupStaged({
@@ -74,6 +78,7 @@ export async function readInventory(
     return {
       namespace,
       config,
+      datasets,
       defaultBranch: refs.defaultBranch,
       versions,
       unknownVersions,
