@@ -90,15 +90,12 @@ function cronJobSource(
   const command = value['cronjobs-command'];
   const hasGlobs = globs !== undefined && globs !== null;
   const hasCommand = command !== undefined && command !== null;
-  if (hasGlobs && hasCommand) {
-    check.fail(path, 'must set only one of cronjobs or cronjobs-command; both are set');
-  }
-  if (!hasGlobs && !hasCommand) {
-    if (!required) return { cronjobs: null, cronjobsCommand: null };
+  if (!hasGlobs && !hasCommand && !required) return { cronjobs: null, cronjobsCommand: null };
+  if (hasGlobs === hasCommand) {
     check.fail(
       path,
-      `must set exactly one of cronjobs (${HINTS.cronjobs}) or cronjobs-command ` +
-        `(${HINTS['cronjobs-command']}); neither is set`
+      `must set ${required ? 'exactly' : 'at most'} one of cronjobs (${HINTS.cronjobs}) or ` +
+        `cronjobs-command (${HINTS['cronjobs-command']}); ${hasGlobs ? 'both are' : 'neither is'} set`
     );
   }
   if (hasCommand) {

@@ -57,6 +57,7 @@ export function kindOf(production: ProductionIdentity, datasetId: string, rule: 
       `by a kind, and ${labelPart}. In the dataset's entry of the staging config (or its catalog ` +
       'entry), set production-prefix to the part of the production names before the kind' +
       (suggestion === null ? '' : ` (e.g. production-prefix: ${suggestion})`) +
-      ', or kind-label to a label of the production CronJobs whose value is the kind.'
+      ', or kind-label to a label of the production CronJobs whose value is the kind; or, if it ' +
+      "belongs to another dataset, remove it from this dataset's CronJobs."
   );
 }

@@ -290,7 +290,7 @@ describe('buildStagingCronJobs', () => {
       messageOf(() =>
         buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob }] }))
       )
-    ).toContain('does not belong to dataset "noaa-gfs-forecast"');
+    ).toContain('"ecmwf-update" of dataset "noaa-gfs-forecast" matches no kind rule');
   });
 
   it('checks pod hostnames of Indexed Jobs', () => {
