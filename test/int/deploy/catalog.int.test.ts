@@ -5,50 +5,22 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import { renderText } from '../../../src/summary.js';
-import { catalogScript, NAMESPACE, type CatalogDataset } from '../../helpers/dataset-fixture.js';
+import {
+  AIFS,
+  CATALOG_CONFIG,
+  CATALOG_SCRIPT,
+  catalogConfig,
+  catalogScript,
+  GEFS,
+  registry
+} from '../../helpers/catalog-fixture.js';
 import { startSandbox, type Sandbox } from '../../helpers/deploy-harness.js';
 import { git } from '../../helpers/git-fixture.js';
 
-const CONFIG = '.github/staging-catalog.yml';
-const SCRIPT = 'scripts/catalog.mjs';
-const GEFS = 'noaa-gefs-analysis';
-const AIFS = 'ecmwf-aifs-single';
-const REPLICAS = [
-  's3://dynamical-noaa-gefs/{dataset_id}/v{version}.icechunk',
-  'gs://dynamical-replica/{dataset_id}/v{version}.icechunk'
-];
-
-/** The registry as the pipeline's code knows it, at some version of GEFS and AIFS. */
-function registry(gefs: string, aifs = '0.1.0'): CatalogDataset[] {
-  return [
-    {
-      id: GEFS,
-      version: gefs,
-      productionPrefix: 'gefs-analysis',
-      store: REPLICAS,
-      kinds: ['update', 'validate']
-    },
-    {
-      id: AIFS,
-      version: aifs,
-      kinds: ['update'],
-      name: kind => `aifs-sgl-${kind.slice(0, 3)}`,
-      labels: { 'dynamical.org/kind': 'update' }
-    }
-  ];
-}
-
-function config(extra: Record<string, unknown> = {}): string {
-  return stringify({
-    namespace: NAMESPACE,
-    'catalog-command': ['node', SCRIPT],
-    store: 's3://bucket/datasets',
-    datasets: { [AIFS]: { 'kind-label': 'dynamical.org/kind' } },
-    ...extra
-  });
-}
+const CONFIG = CATALOG_CONFIG;
+const SCRIPT = CATALOG_SCRIPT;
+const config = catalogConfig;
 
 let sandbox: Sandbox;
 let runnerTemp: string;
