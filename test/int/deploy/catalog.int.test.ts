@@ -125,6 +125,17 @@ describe('deploy with a catalog-command', () => {
     expect(result.outputs['store-path']).toBe('s3://bucket/datasets/ecmwf-aifs-single/v0.2.0.zarr');
   });
 
+  it("stages a brand-new dataset that main's catalog does not print yet", async () => {
+    const fresh = { id: 'noaa-hrrr-analysis', version: '0.1.0', kinds: ['update'] };
+    const branch = await stageBranch(fresh.id, '0.1.0', {
+      [SCRIPT]: catalogScript([...registry('0.1.0'), fresh])
+    });
+    const { log } = await deploy(branch);
+
+    expect(sandbox.names()).toEqual(['staging-noaa-hrrr-analysis-v0-1-0-update']);
+    expect(log).toContain('noaa-hrrr-analysis: version 0.1.0 at this commit; not on main yet');
+  });
+
   it('runs the command without the GitHub token in its environment', async () => {
     const branch = await stageBranch(GEFS, '0.2.1', { [SCRIPT]: catalogScript(registry('0.2.1')) });
     process.env.GITHUB_TOKEN = 'ghs_must-not-leak';
