@@ -10,15 +10,17 @@ import type { DefaultVersion } from './staged.js';
 export async function defaultBranchVersions(
   git: Git,
   defaultBranch: string | null,
-  datasets: Datasets | null,
+  /** The checkout's datasets; `unknown` when its catalog command could not be read. */
+  datasets: Datasets | { unknown: string } | null,
   datasetIds: readonly string[]
 ): Promise<Map<string, DefaultVersion>> {
   const versions = new Map<string, DefaultVersion>();
   const catalogs: BaseCatalogs = new Map();
   for (const id of new Set(datasetIds)) {
-    const dataset = datasets?.byId.get(id);
+    const dataset = datasets && 'byId' in datasets ? datasets.byId.get(id) : undefined;
     if (!defaultBranch) versions.set(id, { unknown: 'the repository has no default branch' });
     else if (!datasets) versions.set(id, { unknown: 'no staging config in the checkout' });
+    else if ('unknown' in datasets) versions.set(id, { unknown: datasets.unknown });
     else if (!dataset) versions.set(id, { unknown: `${id} is not in the staging config` });
     else {
       try {

@@ -2,6 +2,7 @@
 // with cleanup's own removal (CronJobs, Sentry monitors, the branch where it still exists; never
 // the store).
 import { removeBranch, removeCronJobs, type CleanupRow } from '../cleanup/run.js';
+import { ConfigError } from '../dataset/errors.js';
 import { storePaths } from '../dataset/store.js';
 import { log } from '../log.js';
 import { readInventory, type Inventory, type InventoryDeps } from '../status/inventory.js';
@@ -26,6 +27,12 @@ export interface SweepResult extends Omit<Inventory, 'versions'> {
 
 export async function runSweep(settings: SweepSettings, deps: SweepDeps): Promise<SweepResult> {
   const inventory = await readInventory(settings, deps);
+  if (inventory.catalogError !== null) {
+    // Without the catalog, sweep could not tell promoted versions or print their stores.
+    throw new ConfigError(
+      `Nothing was swept (fix the catalog command and run sweep again): ${inventory.catalogError}`
+    );
+  }
   const now = new Date().toISOString();
   const cluster = await deps.cluster();
   const swept: SweptVersion[] = [];
@@ -66,6 +73,7 @@ export async function runSweep(settings: SweepSettings, deps: SweepDeps): Promis
     namespace: inventory.namespace,
     config: inventory.config,
     datasets: inventory.datasets,
+    catalogError: inventory.catalogError,
     defaultBranch: inventory.defaultBranch,
     unknownVersions: inventory.unknownVersions,
     unlabelled: inventory.unlabelled,

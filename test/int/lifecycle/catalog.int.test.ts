@@ -43,6 +43,32 @@ describe('status and sweep with a catalog-command', () => {
     ]);
   });
 
+  it('a failing catalog command: status says promotion is unknown, sweep removes nothing', async () => {
+    await sandbox.repo.commit('main', {
+      [CATALOG_SCRIPT]: "process.stderr.write('registry broken\\n'); process.exit(1);\n"
+    });
+    try {
+      const { result } = await sandbox.lifecycle('status', { inputs: { config: CATALOG_CONFIG } });
+      expect(renderText(result.report)).toContain(
+        `the datasets of ${CATALOG_CONFIG} could not be read: catalog-command 'node ${CATALOG_SCRIPT}' failed (exit 1)`
+      );
+
+      let message = '';
+      try {
+        await sandbox.lifecycle('sweep', { inputs: { config: CATALOG_CONFIG } });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain('Nothing was swept (fix the catalog command and run sweep again)');
+      expect(message).toContain('registry broken');
+      expect(sandbox.kube.requests.filter(r => r.method === 'DELETE')).toEqual([]);
+      expect(sandbox.names()).toHaveLength(2);
+      expect(await sandbox.branchExists(BRANCH)).toBe(true);
+    } finally {
+      await sandbox.repo.commit('main', { [CATALOG_SCRIPT]: catalogScript(registry('0.1.0')) });
+    }
+  });
+
   it('sweep retires the version once main carries it, printing every store replica', async () => {
     // The stage branch merged: main's catalog now prints 0.2.0.
     await sandbox.repo.commit('main', { [CATALOG_SCRIPT]: catalogScript(registry('0.2.0')) });
