@@ -96,7 +96,7 @@ function loadKubeConfig(content) {
             kc.loadFromString(content);
         }
         catch (err) {
-            throw new Error(`The kubeconfig given is not valid: ${(0,util_errors/* errorMessage */.g)(err)}`, { cause: err });
+            throw new Error(`The kubeconfig given is not valid: ${(0,util_errors/* errorMessage */.gJ)(err)}`, { cause: err });
         }
         if (!kc.getCurrentCluster()) {
             throw new Error('The kubeconfig given has no usable current-context (it must name a context whose cluster is defined)');
@@ -110,7 +110,7 @@ function loadKubeConfig(content) {
         const source = process.env.KUBECONFIG
             ? `KUBECONFIG (${process.env.KUBECONFIG})`
             : '~/.kube/config or the in-cluster service account';
-        throw new Error(`Cannot load the kubeconfig from ${source}: ${(0,util_errors/* errorMessage */.g)(err)}`, {
+        throw new Error(`Cannot load the kubeconfig from ${source}: ${(0,util_errors/* errorMessage */.gJ)(err)}`, {
             cause: err
         });
     }
@@ -357,11 +357,11 @@ function toKubernetesError(err, server) {
     }
     const cause = networkCause(err);
     if (cause) {
-        const wrapped = new KubernetesError(`Cannot reach the Kubernetes API server at ${server}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(cause)}`);
+        const wrapped = new KubernetesError(`Cannot reach the Kubernetes API server at ${server}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(cause)}`);
         wrapped.cause = err;
         return wrapped;
     }
-    const wrapped = new KubernetesError(`Kubernetes request to ${server} failed: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(err)}`);
+    const wrapped = new KubernetesError(`Kubernetes request to ${server} failed: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
     wrapped.cause = err;
     return wrapped;
 }

@@ -176,7 +176,7 @@ function parseFlags(argv) {
     }
     catch (error) {
         // Node's own hint (pass it after '--' as a positional) is wrong advice for this CLI.
-        const unknown = /^Unknown option '([^']*)'/.exec((0,errors/* errorMessage */.g)(error));
+        const unknown = /^Unknown option '([^']*)'/.exec((0,errors/* errorMessage */.gJ)(error));
         if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !unknown) {
             throw error;
         }
@@ -249,7 +249,7 @@ async function cli_main(argv, env) {
         return 1;
     }
     catch (error) {
-        process.stderr.write(`staging-action: ${(0,errors/* errorMessage */.g)(error)}\n`);
+        process.stderr.write(`staging-action: ${(0,errors/* errorMessage */.gJ)(error)}\n`);
         return 1;
     }
 }

@@ -60,7 +60,7 @@ function syntaxError(source, format, error) {
         const snippet = snippetStart === -1 ? '' : `\n${error.message.slice(snippetStart + 2).trim()}`;
         return new errors/* ConfigError */.xL(`${source}: invalid ${format} at line ${line}, column ${col}: ${reason}${snippet}`);
     }
-    return new errors/* ConfigError */.xL(`${source}: invalid ${format}: ${(0,util_errors/* errorMessage */.g)(error)}`);
+    return new errors/* ConfigError */.xL(`${source}: invalid ${format}: ${(0,util_errors/* errorMessage */.gJ)(error)}`);
 }
 function toJS(source, doc) {
     const [error] = doc.errors;
@@ -992,7 +992,7 @@ function loadKubeConfig(content) {
             kc.loadFromString(content);
         }
         catch (err) {
-            throw new Error(`The kubeconfig given is not valid: ${(0,util_errors/* errorMessage */.g)(err)}`, { cause: err });
+            throw new Error(`The kubeconfig given is not valid: ${(0,util_errors/* errorMessage */.gJ)(err)}`, { cause: err });
         }
         if (!kc.getCurrentCluster()) {
             throw new Error('The kubeconfig given has no usable current-context (it must name a context whose cluster is defined)');
@@ -1006,7 +1006,7 @@ function loadKubeConfig(content) {
         const source = process.env.KUBECONFIG
             ? `KUBECONFIG (${process.env.KUBECONFIG})`
             : '~/.kube/config or the in-cluster service account';
-        throw new Error(`Cannot load the kubeconfig from ${source}: ${(0,util_errors/* errorMessage */.g)(err)}`, {
+        throw new Error(`Cannot load the kubeconfig from ${source}: ${(0,util_errors/* errorMessage */.gJ)(err)}`, {
             cause: err
         });
     }
@@ -1253,11 +1253,11 @@ function toKubernetesError(err, server) {
     }
     const cause = networkCause(err);
     if (cause) {
-        const wrapped = new KubernetesError(`Cannot reach the Kubernetes API server at ${server}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(cause)}`);
+        const wrapped = new KubernetesError(`Cannot reach the Kubernetes API server at ${server}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(cause)}`);
         wrapped.cause = err;
         return wrapped;
     }
-    const wrapped = new KubernetesError(`Kubernetes request to ${server} failed: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(err)}`);
+    const wrapped = new KubernetesError(`Kubernetes request to ${server} failed: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
     wrapped.cause = err;
     return wrapped;
 }

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   cleanupMode: () => (/* binding */ cleanupMode)
 });
 
-// EXTERNAL MODULE: ./src/io/github.ts
-var github = __webpack_require__(6557);
+// EXTERNAL MODULE: ./src/io/github.ts + 1 modules
+var github = __webpack_require__(7788);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(9614);
 // EXTERNAL MODULE: ./src/kube/secrets.ts
@@ -126,7 +126,7 @@ const cleanupMode = {
         ...(0,secrets/* kubeconfigSecrets */.h)(settings.kubeconfig)
     ],
     connect: settings => ({
-        github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
+        github: new github/* GitHub */.gq((0,github/* createOctokit */.Qi)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
         cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
     }),
     run: run/* runCleanup */.Kt,
@@ -136,29 +136,544 @@ const cleanupMode = {
 
 /***/ }),
 
-/***/ 6557:
+/***/ 1:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  VS: () => (/* binding */ removeBranch),
+  le: () => (/* binding */ removeCronJobs),
+  Kt: () => (/* binding */ runCleanup)
+});
+
+// UNUSED EXPORTS: cleanupTargets
+
+// EXTERNAL MODULE: ./src/dataset/config.ts + 2 modules
+var dataset_config = __webpack_require__(6631);
+// EXTERNAL MODULE: ./src/dataset/labels.ts
+var labels = __webpack_require__(3189);
+// EXTERNAL MODULE: ./src/dataset/manifests.ts + 1 modules
+var manifests = __webpack_require__(7910);
+// EXTERNAL MODULE: ./src/dataset/names.ts
+var names = __webpack_require__(4092);
+// EXTERNAL MODULE: ./src/dataset/ref.ts
+var ref = __webpack_require__(3465);
+// EXTERNAL MODULE: ./src/dataset/sources.ts
+var sources = __webpack_require__(5850);
+// EXTERNAL MODULE: ./src/dataset/store.ts
+var dataset_store = __webpack_require__(9905);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/util/timeout.ts
+var timeout = __webpack_require__(4991);
+;// CONCATENATED MODULE: ./src/io/sentry.ts
+// Sentry edge: the slug Sentry derives from a cron monitor name, and deleting that monitor.
+
+
+const DEFAULT_URL = 'https://sentry.io';
+const MAX_SLUG_LENGTH = 50;
+// Python's \s on ASCII text also matches the information separators \x1c-\x1f.
+const WHITESPACE = '\\t\\n\\v\\f\\r \\x1c-\\x1f';
+/**
+ * Sentry's slug for a monitor name: Django's slugify (NFKD → ASCII, drop what is not a word
+ * character, whitespace or hyphen, lowercase, collapse whitespace/hyphen runs to '-', strip '-'
+ * and '_' at the ends), cut to 50 characters, trailing dashes stripped again.
+ */
+function monitorSlug(name) {
+    const ascii = name.normalize('NFKD').replace(/[\u0080-\uffff]/g, '');
+    const slug = ascii
+        .toLowerCase()
+        .replace(new RegExp(`[^\\w${WHITESPACE}-]`, 'g'), '')
+        .replace(new RegExp(`[-${WHITESPACE}]+`, 'g'), '-')
+        .replace(/^[-_]+|[-_]+$/g, '');
+    return slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+}
+function monitorPath(options, slug) {
+    const seg = encodeURIComponent;
+    return options.project
+        ? `/api/0/projects/${seg(options.org)}/${seg(options.project)}/monitors/${seg(slug)}/`
+        : `/api/0/organizations/${seg(options.org)}/monitors/${seg(slug)}/`;
+}
+function messageOf(value) {
+    const message = value?.message;
+    return typeof message === 'string' && message !== '' ? message : null;
+}
+async function detailOf(response) {
+    const text = await response.text().catch(() => '');
+    try {
+        const body = JSON.parse(text);
+        if (typeof body === 'object' && body !== null && 'detail' in body) {
+            const detail = body.detail;
+            return typeof detail === 'string' ? detail : JSON.stringify(detail);
+        }
+    }
+    catch {
+        // Not JSON (a proxy's HTML page, say): show the start of it instead.
+    }
+    return text.trim().slice(0, 200) || response.statusText;
+}
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+const RETRY_DELAYS_MS = [1000, 2000];
+/** A 5xx or 429 from Sentry: retried, then reported with Sentry's detail. */
+class SentryAnswer extends Error {
+    status;
+    detail;
+    retryAfter;
+    constructor(status, detail, retryAfter) {
+        super(`HTTP ${status} ${detail}`);
+        this.status = status;
+        this.detail = detail;
+        this.retryAfter = retryAfter;
+    }
+}
+/**
+ * Deletes a cron monitor. 'absent' when Sentry has no monitor with that slug (404); a 5xx or 429
+ * is retried like GitHub and Kubernetes calls (waiting what Retry-After asks); any other non-2xx
+ * answer throws, naming the status and Sentry's `detail`.
+ */
+async function deleteMonitor(options, slug) {
+    const base = (options.url || DEFAULT_URL).replace(/\/+$/, '');
+    const path = monitorPath(options, slug);
+    const timeoutMs = options.timeoutMs ?? timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000;
+    const attempt = async () => {
+        let response;
+        try {
+            response = await fetch(`${base}${path}`, {
+                method: 'DELETE',
+                headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
+                signal: AbortSignal.timeout(timeoutMs)
+            });
+        }
+        catch (err) {
+            if ((0,timeout/* isTimeoutAbort */.eh)(err)) {
+                throw new Error(`Sentry at ${base} did not answer DELETE ${path} within ${(0,timeout/* formatSeconds */.Xo)(timeoutMs)}`, { cause: err });
+            }
+            // fetch reports `fetch failed`; the socket's own reason is in `cause`.
+            const cause = messageOf(err?.cause) ?? messageOf(err);
+            const reason = cause ?? String(err);
+            throw new Error(`Cannot reach Sentry at ${base}: ${reason}`, { cause: err });
+        }
+        if (RETRYABLE.has(response.status)) {
+            throw new SentryAnswer(response.status, await detailOf(response), response.headers.get('retry-after'));
+        }
+        return response;
+    };
+    let response;
+    try {
+        response = await (0,retry/* retry */.L5)(attempt, {
+            delaysMs: RETRY_DELAYS_MS,
+            retryable: err => err instanceof SentryAnswer,
+            requestedDelayMs: err => (err instanceof SentryAnswer ? (0,retry/* retryAfterMs */.Vs)(err.retryAfter) : null)
+        });
+    }
+    catch (err) {
+        if (!(err instanceof SentryAnswer))
+            throw err;
+        throw new Error(`Sentry refused to delete cron monitor '${slug}' (DELETE ${path}): HTTP ${err.status} ${err.detail} (${RETRY_DELAYS_MS.length + 1} tries)`);
+    }
+    // Sentry answers 202: the monitor is gone from the API at once, its data is removed later.
+    if (response.ok) {
+        await response.body?.cancel();
+        return 'deleted';
+    }
+    if (response.status === 404) {
+        await response.body?.cancel();
+        return 'absent';
+    }
+    const detail = await detailOf(response);
+    throw new Error(`Sentry refused to delete cron monitor '${slug}' (DELETE ${path}): HTTP ${response.status} ${detail}`);
+}
+
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/cleanup/run.ts
+
+
+
+
+
+
+
+
+
+
+/** Every CronJob name to delete: the union of both lists, sorted, without duplicates. */
+function cleanupTargets(labelled, computed) {
+    return [...new Set([...labelled, ...computed])].sort();
+}
+/** Kinds the config's production CronJobs would stage: the fallback for unlabelled CronJobs. */
+async function computedNames(settings, config) {
+    const dataset = config?.datasets[settings.datasetId];
+    if (!config || !dataset)
+        return [];
+    try {
+        const production = await (0,sources/* productionCronJobs */.AW)(settings.workspace, dataset);
+        return production.map(p => (0,names/* stagedCronJobName */.$l)({
+            prefix: config.namePrefix,
+            datasetId: settings.datasetId,
+            version: settings.version,
+            kind: (0,names/* deriveKind */.An)(p.cronJob.metadata?.name ?? '', settings.datasetId)
+        }, (0,manifests/* indexedCompletions */.ZS)(p.cronJob)));
+    }
+    catch (error) {
+        log/* log */.Rm.warning(`Could not compute CronJob names from the config (${(0,errors/* errorMessage */.gJ)(error)}); deleting by label only.`);
+        return [];
+    }
+}
+/** GitHub's message ("Resource not accessible by integration") names neither branch nor fix. */
+async function deleteBranch(github, branch, done) {
+    try {
+        return await github.deleteBranch(branch);
+    }
+    catch (error) {
+        const status = error.status;
+        const deletedSoFar = done.filter(r => r.result === 'deleted').length;
+        const hint = status === 403 || status === 401
+            ? ' The token needs contents: write (permissions: contents: write in the workflow).'
+            : '';
+        throw new Error(`Could not delete the branch ${branch} through the GitHub API: ${(0,errors/* errorMessage */.gJ)(error)}.${hint} ` +
+            `${deletedSoFar} other resource(s) were deleted; run cleanup again once this is fixed.`, { cause: error });
+    }
+}
+function joinAnd(items) {
+    return items.length <= 1
+        ? (items[0] ?? '')
+        : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+/**
+ * A failure half-way through: what failed, what is already gone, what is kept, and that a rerun
+ * finishes the job (every step tolerates "already gone", and the branch goes last).
+ */
+function partialFailure(failed, error, rows, kept) {
+    const deleted = rows.filter(r => r.result === 'deleted').map(r => r.name);
+    const done = deleted.length > 0 ? `Already deleted: ${deleted.join(', ')}.` : 'Nothing was deleted yet.';
+    return new Error(`${failed}${(0,errors/* errorMessage */.gJ)(error)}. ${done} Kept for now: ${joinAnd(kept)}. ` +
+        'Run cleanup again once this is fixed: it finishes the job.', { cause: error });
+}
+function result(dryRun, deleted) {
+    return dryRun ? 'would delete' : deleted ? 'deleted' : 'already gone';
+}
+/**
+ * Deletes the CronJobs (their Jobs go with them: propagation background) and, with Sentry
+ * options, their cron monitors; each step tolerates "already gone". cleanup and sweep both
+ * remove through here and `removeBranch`. A failure says what is deleted and what is kept.
+ */
+async function removeCronJobs(client, removal) {
+    const { namespace, names, dryRun, sentry } = removal;
+    const rows = [];
+    const slugs = [...new Set(names.map(monitorSlug))];
+    const after = removal.branch === null ? [] : [`the branch ${removal.branch}`];
+    await log/* log */.Rm.group('Delete CronJobs', async () => {
+        for (const [i, name] of names.entries()) {
+            let deleted;
+            try {
+                deleted = dryRun || (await client.delete(namespace, name));
+            }
+            catch (error) {
+                const kept = [`CronJob ${names.slice(i).join(', ')}`];
+                if (sentry && slugs.length > 0)
+                    kept.push('their Sentry monitors');
+                throw partialFailure(`Could not delete CronJob ${namespace}/${name}: `, error, rows, [
+                    ...kept,
+                    ...after
+                ]);
+            }
+            rows.push({ resource: 'CronJob', name, result: result(dryRun, deleted) });
+        }
+    });
+    if (sentry) {
+        await log/* log */.Rm.group('Delete Sentry cron monitors', async () => {
+            for (const [i, slug] of slugs.entries()) {
+                let deleted;
+                try {
+                    deleted = dryRun || (await deleteMonitor(sentry, slug)) === 'deleted';
+                }
+                catch (error) {
+                    throw partialFailure('', error, rows, [
+                        `Sentry monitor ${slugs.slice(i).join(', ')}`,
+                        ...after
+                    ]);
+                }
+                rows.push({ resource: 'Sentry monitor', name: slug, result: result(dryRun, deleted) });
+            }
+        });
+    }
+    return rows;
+}
+/**
+ * Deletes the stage branch. It goes last: if anything before it failed, a rerun still finds the
+ * version by its branch. `done` are the rows so far, for the error message.
+ */
+async function removeBranch(github, branch, done, dryRun) {
+    const deleted = dryRun || (await deleteBranch(github, branch, done));
+    return { resource: 'Branch', name: branch, result: result(dryRun, deleted) };
+}
+async function runCleanup(settings, deps) {
+    if (settings.notAStageBranch !== null) {
+        log/* log */.Rm.notice(`Deleted ref '${settings.notAStageBranch}' is not a stage/{dataset_id}/v{version} branch: nothing to clean up.`);
+        return { kind: 'not-a-stage-branch', ref: settings.notAStageBranch };
+    }
+    const { datasetId, version } = settings;
+    const branch = (0,ref/* stageBranchName */.eH)(datasetId, version);
+    const config = await (0,sources/* loadConfig */.Z9)(settings.workspace, settings.config);
+    const namespace = (0,sources/* resolveNamespace */.uP)(settings.namespace, config);
+    if (!config)
+        log/* log */.Rm.info(`No ${settings.config}: deleting CronJobs by label in namespace ${namespace}.`);
+    const dataset = config?.datasets[datasetId];
+    const store = config?.store && dataset
+        ? (0,dataset_store/* storePath */.TJ)(config.store, datasetId, version, dataset.storeExtension)
+        : null;
+    const client = await deps.cronJobs();
+    const targets = await log/* log */.Rm.group('Find staged CronJobs', async () => {
+        const found = await client
+            .list(namespace, (0,labels/* stagingSelector */.ru)(datasetId, version))
+            .catch((error) => {
+            throw new Error(`Could not list the staged CronJobs of ${datasetId} ${version} in namespace ${namespace}: ${(0,errors/* errorMessage */.gJ)(error)}. Nothing was deleted.`, { cause: error });
+        });
+        const labelled = found.map(c => c.metadata?.name ?? '');
+        const computed = await computedNames(settings, config);
+        log/* log */.Rm.info(`By label: ${labelled.join(', ') || 'none'}; by name: ${computed.join(', ') || 'none'}`);
+        return cleanupTargets(labelled.filter(n => n !== ''), computed);
+    });
+    const sentry = settings.sentry;
+    const removal = { namespace, names: targets, dryRun: settings.dryRun, sentry, branch };
+    const rows = await removeCronJobs(client, removal);
+    rows.push(await removeBranch(deps.github, branch, rows, settings.dryRun));
+    for (const r of rows)
+        log/* log */.Rm.info(`${r.resource} ${r.name}: ${r.result}`);
+    if (!settings.dryRun && !rows.some(r => r.result === 'deleted')) {
+        // The branch is gone too: a repeated cleanup, not a namespace this run was not told about.
+        const none = [`no staged CronJob in namespace ${namespace}`];
+        if (sentry)
+            none.push('no Sentry monitor');
+        log/* log */.Rm.notice(`${datasetId} ${version} is already cleaned up: ${joinAnd([...none, 'no branch'])} left.`);
+    }
+    else if (!settings.dryRun &&
+        !rows.some(r => r.resource === 'CronJob' && r.result === 'deleted')) {
+        log/* log */.Rm.warning(`No staged CronJob of ${datasetId} ${version} was found in namespace ${namespace}. If deploy used another namespace, run cleanup with that namespace.`);
+    }
+    return {
+        kind: 'cleaned',
+        datasetId,
+        version,
+        namespace,
+        store,
+        prefix: config?.namePrefix ?? dataset_config/* DEFAULT_NAME_PREFIX */.fX,
+        rows
+    };
+}
+
+
+/***/ }),
+
+/***/ 1483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ createOctokit),
-/* harmony export */   g: () => (/* binding */ GitHub)
+/* harmony export */   w: () => (/* binding */ readSentry),
+/* harmony export */   y: () => (/* binding */ readCleanupSettings)
 /* harmony export */ });
-/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5250);
-/* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3178);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
+/* harmony import */ var _dataset_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6631);
+/* harmony import */ var _dataset_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3465);
+/* harmony import */ var _dataset_target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1027);
+/* harmony import */ var _inputs_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5722);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3718);
+// cleanup's settings: every input it reads, parsed once into a typed object.
+
+
+
+
+
+/** `refs/heads/stage/{id}/v{version}` or a `delete` event's short ref; null when neither applies. */
+function stageRefFromEvent(env, event) {
+    if (env.GITHUB_EVENT_NAME === 'delete') {
+        const ref = (0,_inputs_context_js__WEBPACK_IMPORTED_MODULE_3__/* .eventString */ .O5)(event, 'ref');
+        const refType = (0,_inputs_context_js__WEBPACK_IMPORTED_MODULE_3__/* .eventString */ .O5)(event, 'ref_type');
+        // `on: delete` fires for tags too: a tag is never a stage branch, so nothing to clean up.
+        if (ref !== null && refType === 'tag')
+            return `refs/tags/${ref}`;
+        return refType === 'branch' ? ref : null;
+    }
+    return env.GITHUB_REF || null;
+}
+/** The Sentry inputs (cleanup, sweep): null without a token, which leaves monitors alone. */
+function readSentry(inputs, timeoutMs) {
+    const token = inputs.get('sentry-auth-token');
+    const org = inputs.get('sentry-org');
+    if (token && !org) {
+        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz("Input 'sentry-org' is required with 'sentry-auth-token'.");
+    }
+    return token
+        ? {
+            token,
+            org,
+            project: inputs.get('sentry-project') || null,
+            url: (inputs.get('sentry-url') || 'https://sentry.io').replace(/\/$/, ''),
+            timeoutMs
+        }
+        : null;
+}
+function readCleanupSettings(inputs, env) {
+    const event = (0,_inputs_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readEvent */ .j_)(env);
+    const base = (0,_inputs_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readContext */ .yI)(inputs, env);
+    const ref = stageRefFromEvent(env, event);
+    const explicit = inputs.get('dataset-id') !== '' && inputs.get('version') !== '';
+    const isDelete = env.GITHUB_EVENT_NAME === 'delete';
+    const notAStageBranch = !explicit && isDelete && ref !== null && !ref.startsWith('stage/') ? ref : null;
+    const target = notAStageBranch ? null : (0,_dataset_target_js__WEBPACK_IMPORTED_MODULE_2__/* .readTarget */ ._)(inputs, ref);
+    const common = {
+        ...base,
+        mode: 'cleanup',
+        githubToken: inputs.get('github-token'),
+        config: inputs.get('config') || _dataset_config_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CONFIG */ .PV,
+        namespace: inputs.get('namespace') || null,
+        kubeconfig: inputs.get('kubeconfig') || null,
+        sentry: readSentry(inputs, base.requestTimeoutMs)
+    };
+    if (notAStageBranch !== null || target === null) {
+        return { ...common, notAStageBranch: notAStageBranch ?? '' };
+    }
+    // Everything is validated before anything is deleted.
+    const datasetId = (0,_dataset_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .validateDatasetId */ .Wc)(target.datasetId);
+    const version = (0,_dataset_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .validateVersion */ .Pj)(target.version);
+    if (!common.githubToken) {
+        throw new _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`cleanup deletes the branch ${(0,_dataset_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .stageBranchName */ .eH)(datasetId, version)} through the GitHub API: set GITHUB_TOKEN (from a laptop: GITHUB_TOKEN=$(gh auth token)).`);
+    }
+    return { ...common, notAStageBranch: null, datasetId, version };
+}
+
+
+/***/ }),
+
+/***/ 7788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gq: () => (/* binding */ GitHub),
+  Qi: () => (/* binding */ createOctokit),
+  c5: () => (/* binding */ fitStatusDescription)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 20 modules
+var utils = __webpack_require__(5250);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js
+var dist_bundle = __webpack_require__(3178);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var plugin_retry_dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/util/timeout.ts
+var timeout = __webpack_require__(4991);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/io/github-errors.ts
+// What a failed GitHub call says: which call, what came back (status and its first line, never a
+// whole HTML page), and how many tries were made. Octokit's own errors say "Server Error", paste
+// GitHub's HTML error page, or (for a 200 with an HTML body) fail later on undefined data.
+
+
+/** A GitHub call that failed; `status` and `errors` stay readable as on octokit's errors. */
+class GitHubCallError extends Error {
+    status;
+    errors;
+    name = 'GitHubCallError';
+    constructor(message, status, errors, cause) {
+        super(message, { cause });
+        this.status = status;
+        this.errors = errors;
+    }
+}
+/** `POST /graphql (stagingRebuild)` or `POST /repos/{owner}/{repo}/statuses/{sha}`. */
+function describeCall(options) {
+    const operation = typeof options.query === 'string'
+        ? /^\s*(?:query|mutation)\s+(\w+)/.exec(options.query)?.[1]
+        : undefined;
+    return `${options.method ?? 'GET'} ${options.url ?? '?'}${operation ? ` (${operation})` : ''}`;
+}
+// Tries per call, keyed by the options object every hook of one call shares. (The plugins'
+// own `retryCount` is reset by the throttling plugin, so it cannot be trusted.)
+const TRIES = new WeakMap();
+function tries(options) {
+    return TRIES.get(options) ?? 1;
+}
+/** An octokit plugin, listed first so its hook is the innermost: it runs once per try. */
+function countTries(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        TRIES.set(options, (TRIES.get(options) ?? 0) + 1);
+        return request(options);
+    });
+}
+function withContext(error, options) {
+    // A timeout already names the call and how long it waited; other code recognises it.
+    if ((0,timeout/* isRequestTimeout */.B2)(error) || error instanceof GitHubCallError)
+        return error;
+    const call = describeCall(options);
+    const { status, response } = error;
+    const n = tries(options);
+    // Octokit reports a call that got no answer at all (refused, reset) as a 500 without a response.
+    if (typeof status === 'number' && status > 0 && response) {
+        const line = (0,errors/* bodyFirstLine */.Bj)(response?.data) || (0,errors/* errorMessage */.gJ)(error);
+        return new GitHubCallError(`GitHub ${call} failed with HTTP ${status}: ${line}${(0,errors/* triesText */.X9)(n)}`, status, undefined, error);
+    }
+    const reason = (0,errors/* causeChain */.DD)(error);
+    return new GitHubCallError(`GitHub ${call} failed: ${reason}${(0,errors/* triesText */.X9)(n)}`, undefined, undefined, error);
+}
+/**
+ * The outermost `request` hook: it sees each call once, after the retry and throttling plugins
+ * have given up, so the tries it reports are all of them.
+ */
+async function requestWithContext(request, hookOptions) {
+    const options = hookOptions;
+    let response;
+    try {
+        response = await request(hookOptions);
+    }
+    catch (error) {
+        throw withContext(error, options);
+    }
+    // A proxy or a GitHub outage can answer 200 with an HTML page: GraphQL data must be JSON.
+    if (options.url === '/graphql' && (typeof response.data !== 'object' || response.data === null)) {
+        const line = (0,errors/* bodyFirstLine */.Bj)(response.data) || 'an empty body';
+        throw new GitHubCallError(`GitHub ${describeCall(options)} answered HTTP ${response.status} without GraphQL data: ${line}${(0,errors/* triesText */.X9)(tries(options))}`, response.status, undefined, undefined);
+    }
+    return response;
+}
+/**
+ * GraphQL errors with the reason on the first line (octokit puts "Request failed due to
+ * following response errors" there, and the reasons below it). `errors` is kept for callers
+ * that explain particular reasons.
+ */
+function graphqlWithContext(error, query) {
+    const errors = error.errors;
+    if (error instanceof GitHubCallError || !Array.isArray(errors) || errors.length === 0) {
+        return error;
+    }
+    const list = errors;
+    const reasons = list.map(e => e.message ?? e.type ?? 'unknown error').join('; ');
+    const call = describeCall({ method: 'POST', url: '/graphql', query });
+    return new GitHubCallError(`GitHub ${call} failed: ${reasons}`, undefined, list, error);
+}
+
+;// CONCATENATED MODULE: ./src/io/github.ts
 
 
 
 
 
 
-const StagingOctokit = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq.plugin(_octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_3__/* .paginateGraphQL */ .T, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
+
+// countTries first: its hook is the innermost, called once per try.
+const StagingOctokit = utils/* GitHub */.gq.plugin(countTries, dist_bundle/* paginateGraphQL */.T, plugin_retry_dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 function onLimit(kind) {
     return (retryAfter, options, _octokit, retryCount) => {
-        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+        log/* log */.Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
         return retryCount < 2;
     };
 }
@@ -176,28 +691,34 @@ const UNPACED = {
         schedule: (_options, job, ...args) => job(...args)
     })
 };
-function client(token, baseUrl, timeoutMs, paced) {
+function client(token, baseUrl, timeoutMs, paced, retryBaseMs) {
     // Wraps @actions/github's own fetch, which honours the runner's proxy settings.
-    const base = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .defaults */ .NT.request?.fetch ?? fetch;
-    return new StagingOctokit((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
+    const base = utils/* defaults */.NT.request?.fetch ?? fetch;
+    const octokit = new StagingOctokit((0,utils/* getOctokitOptions */.EG)(token, {
         baseUrl,
         userAgent: 'staging-action',
-        request: { fetch: (0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchWithTimeout */ .u9)(timeoutMs, base) },
+        request: { fetch: (0,timeout/* fetchWithTimeout */.u9)(timeoutMs, base) },
         throttle: {
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit'),
             ...(paced ? {} : { write: UNPACED })
-        }
+        },
+        retry: { retryAfterBaseValue: retryBaseMs }
     }));
+    // Added last, so it wraps the retry and throttling plugins and sees each call's final outcome.
+    octokit.hook.wrap('request', requestWithContext);
+    return octokit;
 }
 /**
  * Octokit with GraphQL pagination, retries of 5xx, waiting out (secondary) rate limits, and a
  * deadline on every request (not retried: see RequestTimeoutError).
  */
-function createOctokit(token, baseUrl, timeoutMs = _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000) {
+function createOctokit(token, baseUrl, timeoutMs = timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000, 
+/** The retry plugin waits (n² × this) before retry n; tests make it short. */
+retryBaseMs = 1000) {
     return {
-        reads: client(token, baseUrl, timeoutMs, false),
-        writes: client(token, baseUrl, timeoutMs, true)
+        reads: client(token, baseUrl, timeoutMs, false, retryBaseMs),
+        writes: client(token, baseUrl, timeoutMs, true, retryBaseMs)
     };
 }
 const DEFAULT_BRANCH_QUERY = `
@@ -224,7 +745,11 @@ class GitHub {
         this.repository = repository;
     }
     async defaultBranch() {
-        const data = await this.clients.reads.graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo });
+        const data = await this.clients.reads
+            .graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo })
+            .catch((error) => {
+            throw graphqlWithContext(error, DEFAULT_BRANCH_QUERY);
+        });
         const name = data.repository.defaultBranchRef?.name;
         if (!name)
             throw new Error(`${this.slug} has no default branch: set base-branch.`);
@@ -248,7 +773,9 @@ class GitHub {
     }
     /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
     paginate(query, variables) {
-        return this.clients.reads.graphql.paginate(query, variables);
+        return this.clients.reads.graphql.paginate(query, variables).catch((error) => {
+            throw graphqlWithContext(error, query);
+        });
     }
     async createStatus(sha, status) {
         await this.clients.writes.rest.repos.createCommitStatus({
@@ -257,10 +784,7 @@ class GitHub {
             sha,
             state: status.state,
             context: status.context,
-            // GitHub rejects descriptions over 140 characters.
-            description: status.description.length > 140
-                ? `${status.description.slice(0, 139)}…`
-                : status.description,
+            description: fitStatusDescription(status.description),
             ...(status.targetUrl ? { target_url: status.targetUrl } : {})
         });
     }
@@ -282,6 +806,10 @@ class GitHub {
             throw error;
         }
     }
+}
+/** GitHub rejects commit status descriptions over 140 characters. */
+function fitStatusDescription(description) {
+    return description.length > 140 ? `${description.slice(0, 139)}…` : description;
 }
 
 

@@ -2,7 +2,8 @@ import { DEFAULT_NAME_PREFIX, type StagingConfig } from '../dataset/config.js';
 import { stagingSelector } from '../dataset/labels.js';
 import type { Dataset } from '../dataset/catalog.js';
 import { kindOf } from '../dataset/kinds.js';
-import { cronJobName, MAX_CRONJOB_NAME } from '../dataset/names.js';
+import { indexedCompletions } from '../dataset/manifests.js';
+import { stagedCronJobName } from '../dataset/names.js';
 import { stageBranchName, type DatasetId, type Version } from '../dataset/ref.js';
 import { loadConfig, loadDatasets, productionCronJobs } from '../dataset/sources.js';
 import { resolveNamespace } from '../dataset/sources.js';
@@ -57,9 +58,9 @@ async function computedNames(
   if (!config || !dataset) return [];
   try {
     const production = await productionCronJobs(settings.workspace, dataset);
-    return production
-      .map(p =>
-        cronJobName({
+    return production.map(p =>
+      stagedCronJobName(
+        {
           prefix: config.namePrefix,
           datasetId: settings.datasetId,
           version: settings.version,
@@ -68,9 +69,10 @@ async function computedNames(
             settings.datasetId,
             dataset.kindRule
           )
-        })
+        },
+        indexedCompletions(p.cronJob)
       )
-      .filter(name => name.length <= MAX_CRONJOB_NAME);
+    );
   } catch (error) {
     log.warning(
       `Could not compute CronJob names from the config (${errorMessage(error)}); deleting by label only.`

@@ -52,3 +52,52 @@ function canonicalRepository(repository: string): string {
   if (registry === 'docker.io' && path.length === 1) path.unshift('library');
   return [registry, ...path].join('/');
 }
+
+/** One production CronJob's images, for {@link productionRepository}. */
+export interface ProductionImages {
+  /** For errors: e.g. `CronJob "x" (from deploy/update.yaml)`. */
+  what: string;
+  /** The images of its regular containers (not init containers), in order. */
+  containers: ReadonlyArray<string | undefined>;
+}
+
+/**
+ * The repository the dataset's CronJobs run as their main image: the one the regular containers of
+ * every production CronJob share; if several are shared (a sidecar on the same image everywhere),
+ * the one of every CronJob's first container. Sidecars on other images never decide it, so a staged
+ * image on a sidecar's repository is refused instead of swapping the sidecar.
+ */
+export function productionRepository(cronJobs: readonly ProductionImages[]): string {
+  const reposOf = (c: ProductionImages): string[] =>
+    c.containers.filter((i): i is string => i !== undefined).map(i => imageRepository(i));
+  let shared: string[] | null = null;
+  for (const cronJob of cronJobs) {
+    const repos = reposOf(cronJob);
+    shared = (shared ?? repos).filter(r => repos.some(s => sameRepository(r, s)));
+  }
+  const unique = (shared ?? []).filter(
+    (r, i, all) => all.findIndex(s => sameRepository(r, s)) === i
+  );
+  if (unique.length === 1 && unique[0] !== undefined) return unique[0];
+  const firsts = cronJobs.map(c => reposOf(c)[0]);
+  const first = firsts[0];
+  if (
+    unique.length > 1 &&
+    first !== undefined &&
+    firsts.every(r => r !== undefined && sameRepository(r, first))
+  ) {
+    return first;
+  }
+  const list = cronJobs
+    .map(c => `${c.what}: ${c.containers.map(i => i ?? '(none)').join(', ') || '(no containers)'}`)
+    .join('; ');
+  throw new ValidationError(
+    unique.length === 0
+      ? `The production CronJobs share no container image repository, so the production image ` +
+          `cannot be told apart from sidecars (${list}). Run the production image in a regular ` +
+          'container of every CronJob of the dataset.'
+      : `The production CronJobs share several image repositories (${unique.join(', ')}) and ` +
+          `do not all run the same one first, so the production image is ambiguous (${list}). ` +
+          'Put the production image first in the containers of every CronJob of the dataset.'
+  );
+}

@@ -2,11 +2,16 @@
 // image, labels that let cleanup find every kind, and an optionally staggered schedule.
 import type { V1Container, V1CronJob, V1ObjectMeta } from '@kubernetes/client-node';
 import { StagingError, ValidationError, quote } from './errors.js';
-import { checkImageReference, imageRepository, sameRepository } from './image.js';
+import {
+  checkImageReference,
+  imageRepository,
+  productionRepository,
+  sameRepository
+} from './image.js';
 import { SOURCE_ANNOTATION, stagingLabels } from './labels.js';
 import { SERVER_OWNED_METADATA } from '../kube/rules.js';
 import { kindOf, type KindRule } from './kinds.js';
-import { checkCronJobName, checkIndexedJobName, type Kind } from './names.js';
+import { checkIndexedJobName, stagedCronJobName, type Kind } from './names.js';
 import type { DatasetId, Version } from './ref.js';
 import { offsetSchedule } from './schedule.js';
 
@@ -85,6 +90,12 @@ function setCronJobNameEnv(container: V1Container, name: string): void {
   }
 }
 
+/** The completions of an Indexed Job template (each is a pod hostname), else null. */
+export function indexedCompletions(cronJob: V1CronJob): number | null {
+  const jobSpec = cronJob.spec?.jobTemplate.spec;
+  return jobSpec?.completionMode === 'Indexed' ? (jobSpec.completions ?? 1) : null;
+}
+
 function what(productionName: string, source: string): string {
   return `CronJob ${quote(productionName)} (from ${source})`;
 }
@@ -102,7 +113,7 @@ function stageOne(
   const rule = input.kindRule ?? { productionPrefix: input.datasetId, kindLabel: null };
   const identity = { name: productionName, labels: cronJob.metadata?.labels };
   const kind = kindOf(identity, input.datasetId, rule);
-  const name = checkCronJobName({ ...input, kind });
+  const name = stagedCronJobName({ ...input, kind }, indexedCompletions(cronJob));
   const labels = stagingLabels(input.datasetId, input.version, kind);
   const manifest = structuredClone(cronJob);
   delete manifest.status;
@@ -165,6 +176,26 @@ function stageOne(
   };
 }
 
+/** Refuses a staged image that would not replace the production image (e.g. a sidecar's). */
+function checkProductionRepository(input: StagingInput, repository: string): void {
+  const production = productionRepository(
+    input.productionCronJobs.map(({ cronJob, source }) => ({
+      what: what(cronJob.metadata?.name ?? '', source),
+      containers: (cronJob.spec?.jobTemplate.spec?.template.spec?.containers ?? []).map(
+        c => c.image
+      )
+    }))
+  );
+  if (!sameRepository(production, repository)) {
+    throw new ValidationError(
+      `The staged image ${input.image} is not an image of ${production}, the repository the ` +
+        "dataset's production CronJobs run as their main image: staging it would swap only " +
+        'other containers (e.g. sidecars) and run the production code. Stage an image of ' +
+        `${production}.`
+    );
+  }
+}
+
 /** One staging CronJob per production CronJob, sorted by name; throws on the first problem. */
 export function buildStagingCronJobs(input: StagingInput): StagedCronJob[] {
   const repository = checkImage(input.image);
@@ -175,6 +206,7 @@ export function buildStagingCronJobs(input: StagingInput): StagedCronJob[] {
         "the dataset's production CronJobs."
     );
   }
+  checkProductionRepository(input, repository);
   const byKind = new Map<string, StagedCronJob>();
   for (const production of input.productionCronJobs) {
     const staged = stageOne(input, production, repository);

@@ -1,5 +1,6 @@
 // Staging CronJob names: {prefix}-{dataset_id}-v{version slug}-{kind}, checked against the limits
 // the API server really enforces (not the 63 of a plain object name).
+import { createHash } from 'node:crypto';
 import {
   isDnsLabel,
   isDnsSubdomain,
@@ -24,49 +25,64 @@ export interface CronJobNameParts {
   kind: string;
 }
 
-/** The staging CronJob name, unchecked (see checkCronJobName). */
+/** The staging CronJob name, unchecked (see stagedCronJobName). */
 export function cronJobName({ prefix, datasetId, version, kind }: CronJobNameParts): string {
   return `${prefix}-${datasetId}-v${versionSlug(version)}-${kind}`;
 }
 
-/** The longest dataset id whose staging name still fits in MAX_CRONJOB_NAME (may be ≤ 0). */
-export function longestDatasetId({
-  prefix,
-  version,
-  kind
-}: Omit<CronJobNameParts, 'datasetId'>): number {
-  // The 4 is the three "-" separators and the "v" before the version.
-  return MAX_CRONJOB_NAME - prefix.length - versionSlug(version).length - kind.length - 4;
+/** Sentry cuts monitor slugs here: staged names that are shortened differ within it. */
+const DISTINCT_PREFIX = 50;
+const HASH_LENGTH = 8;
+
+/**
+ * The longest staged CronJob name: the API server's 52, lowered for an Indexed template with
+ * `completions` so that its pods' hostnames `{name}-{job time}-{index}` stay DNS-1123 labels.
+ */
+export function cronJobNameBudget(indexedCompletions: number | null): number {
+  if (indexedCompletions === null) return MAX_CRONJOB_NAME;
+  const maxIndex = String(Math.max(indexedCompletions, 1) - 1);
+  return Math.min(MAX_CRONJOB_NAME, MAX_DNS_LABEL - JOB_NAME_SUFFIX - 1 - maxIndex.length);
 }
 
-/** The staging CronJob name; throws when the API server would reject it. */
-export function checkCronJobName(parts: CronJobNameParts): string {
-  const name = cronJobName(parts);
-  if (name.length > MAX_CRONJOB_NAME) {
-    const { prefix, datasetId, version, kind } = parts;
-    const longest = longestDatasetId(parts);
-    const context = `With prefix ${quote(prefix)}, version ${version} and kind ${quote(kind)}`;
-    const advice =
-      longest >= 1
-        ? `${context}, the dataset id can be at most ${longest} characters (this one is ` +
-          `${datasetId.length}): shorten the id or the name-prefix.`
-        : `${context}, even a 1-character dataset id does not fit: shorten the name-prefix, ` +
-          'the version or the kind (the production CronJob name after the dataset id).';
+/**
+ * The staged CronJob name, always within `cronJobNameBudget(indexedCompletions)`. It is exactly
+ * `cronJobName(parts)` whenever that fits, so names already staged never move. Otherwise the
+ * dataset id is cut and 8 hex characters of the SHA-256 of the full name follow it: different
+ * (dataset, version, kind) keep different names, and the hash sits within the first 50 characters
+ * Sentry keeps of a monitor slug. Version and kind stay readable (the kind is cut only when even
+ * an empty id leaves no room). Only a prefix that leaves no room for the hash is an error.
+ */
+export function stagedCronJobName(
+  parts: CronJobNameParts,
+  indexedCompletions: number | null = null
+): string {
+  const full = cronJobName(parts);
+  const { prefix, datasetId, version, kind } = parts;
+  if (!isDnsSubdomain(full)) {
     throw new ValidationError(
-      `CronJob name ${quote(name)} is ${name.length} characters; Kubernetes allows at most ` +
-        `${MAX_CRONJOB_NAME} for a CronJob (${MAX_DNS_LABEL} minus the ${JOB_NAME_SUFFIX} ` +
-        `characters added to its Jobs' names). ${advice}`
-    );
-  }
-  if (!isDnsSubdomain(name)) {
-    throw new ValidationError(
-      `CronJob name ${quote(name)} is not a valid Kubernetes name: it must be lowercase letters, ` +
+      `CronJob name ${quote(full)} is not a valid Kubernetes name: it must be lowercase letters, ` +
         'digits, "-" and ".", starting and ending with a letter or digit, with a letter or digit ' +
-        `on each side of every "." (a DNS-1123 subdomain). Check the name-prefix ${quote(parts.prefix)} ` +
-        `and the kind ${quote(parts.kind)} (the production CronJob name after the dataset id).`
+        `on each side of every "." (a DNS-1123 subdomain). Check the name-prefix ${quote(prefix)} ` +
+        `and the kind ${quote(kind)} (the production CronJob name after the dataset id).`
     );
   }
-  return name;
+  const budget = cronJobNameBudget(indexedCompletions);
+  if (full.length <= budget) return full;
+  const room = Math.min(budget, DISTINCT_PREFIX) - HASH_LENGTH - 1;
+  if (prefix.length > room) {
+    throw new ValidationError(
+      `The name-prefix ${quote(prefix)} is ${prefix.length} characters: staged CronJob names ` +
+        `must fit ${budget} characters (${MAX_CRONJOB_NAME} for a CronJob, less for Indexed Jobs ` +
+        `with many completions) and are shortened with an ${HASH_LENGTH}-character hash after the ` +
+        `prefix, which leaves at most ${room} characters for the prefix. Shorten the name-prefix.`
+    );
+  }
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, HASH_LENGTH);
+  const tail = `-v${versionSlug(version)}-${kind}`;
+  const idRoom = budget - prefix.length - 1 - HASH_LENGTH - tail.length - 1;
+  const id = idRoom > 0 ? datasetId.slice(0, idRoom).replace(/-+$/, '') : '';
+  const name = id === '' ? `${prefix}-${hash}${tail}` : `${prefix}-${id}-${hash}${tail}`;
+  return name.slice(0, budget).replace(/[-.]+$/, '');
 }
 
 /**

@@ -12,7 +12,7 @@ export const deployMode: Mode<DeploySettings, DeployDeps, DeployResult> = {
   readSettings: readDeploySettings,
   secrets: settings => kubeconfigSecrets(settings.kubeconfig),
   connect: settings => ({
-    git: new Git(settings.workspace),
+    git: new Git(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
     cronJobs: () => connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
   }),
   run: runDeploy,

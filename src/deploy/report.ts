@@ -64,9 +64,17 @@ export function deployReport(
     ],
     tables: [
       {
-        headers: ['CronJob', 'Kind', 'Schedule', ...(withImage ? ['Image'] : []), 'Result'],
+        headers: [
+          'CronJob',
+          'Staged from',
+          'Kind',
+          'Schedule',
+          ...(withImage ? ['Image'] : []),
+          'Result'
+        ],
         rows: rows.map(r => [
           { text: r.name, code: true },
+          { text: r.production, code: true },
           r.kind,
           { text: r.schedule, code: true },
           ...(withImage ? [{ text: r.image, code: true }] : []),

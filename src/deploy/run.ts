@@ -1,6 +1,6 @@
 import { ValidationError } from '../dataset/errors.js';
 import { checkImageReference } from '../dataset/image.js';
-import { KIND_LABEL, stagingSelector } from '../dataset/labels.js';
+import { KIND_LABEL, SOURCE_ANNOTATION, stagingSelector } from '../dataset/labels.js';
 import { buildStagingCronJobs, planPrune, type StagedCronJob } from '../dataset/manifests.js';
 import {
   findDataset,
@@ -31,6 +31,8 @@ export type Action =
 
 export interface DeployRow {
   name: string;
+  /** The production CronJob it stages (its own name may be shortened: see stagedCronJobName). */
+  production: string;
   kind: string;
   schedule: string;
   image: string;
@@ -188,6 +190,7 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
     const podSpec = cronJob?.spec?.jobTemplate.spec?.template.spec;
     return {
       name,
+      production: cronJob?.metadata?.annotations?.[SOURCE_ANNOTATION] ?? '',
       kind: cronJob?.metadata?.labels?.[KIND_LABEL] ?? '',
       schedule: cronJob?.spec?.schedule ?? '',
       image: podSpec?.containers.map(c => c.image ?? '').join(', ') ?? '',
@@ -197,6 +200,7 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
   const rows: DeployRow[] = [];
   const row = (s: StagedCronJob, action: Action): DeployRow => ({
     name: s.name,
+    production: s.productionName,
     kind: s.kind,
     schedule: s.schedule,
     image: s.image,

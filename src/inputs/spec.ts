@@ -95,7 +95,7 @@ export const INPUTS: readonly InputSpec[] = [
     modes: 'all',
     default: '30',
     description:
-      'Seconds each request to GitHub, Kubernetes or Sentry may take (1..600). A request that gets no answer in time fails the run, saying which call it was and what was already done; it is not retried.',
+      'Seconds each request to GitHub, Kubernetes or Sentry may take (1..600). A request that gets no answer in time fails the run, saying which call it was and what was already done; it is not retried. git fetch and push over HTTPS fail the same way when they receive under 1000 bytes/s for this long.',
     cli: {
       flag: 'string',
       arg: 'SECONDS',

@@ -1,6 +1,7 @@
 import { getExecOutput } from '@actions/exec';
 import { log } from '../log.js';
 import { retry } from '../util/retry.js';
+import { DEFAULT_REQUEST_TIMEOUT_S, formatSeconds } from '../util/timeout.js';
 
 export interface GitResult {
   exitCode: number;
@@ -15,6 +16,24 @@ export class GitError extends Error {
     readonly result: GitResult
   ) {
     super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
+  }
+}
+
+/**
+ * A network command that curl aborted because the server sent (almost) nothing for the request
+ * timeout. Not retried, like every request timeout: a server that stalled once tends to again.
+ */
+export class GitTimeoutError extends GitError {
+  override name = 'GitTimeoutError';
+  constructor(args: string[], result: GitResult, seconds: number) {
+    super(args, result);
+    const command = `git ${args[0] ?? ''}`;
+    const after = `${formatSeconds(seconds * 1000)} (request-timeout)`;
+    this.message =
+      args[0] === 'push'
+        ? `${command} got no answer from the server within ${after}: the push was not confirmed, ` +
+          'so the remote branch may or may not have moved. Run again: the lease keeps a rerun safe.'
+        : `${command} got no data from the server within ${after}: nothing was pushed.`;
   }
 }
 
@@ -36,10 +55,18 @@ export type PushResult = { ok: true } | { ok: false; leaseLost: boolean; message
  * Methods that may fail on purpose are `try*` and return a value instead of throwing.
  */
 export class Git {
+  private readonly remote: string;
+  /** curl's low-speed limit over this many seconds bounds every network command. */
+  private readonly lowSpeedTimeS: number;
+
   constructor(
     readonly cwd: string,
-    private readonly remote = 'origin'
-  ) {}
+    options: { remote?: string; requestTimeoutMs?: number } = {}
+  ) {
+    this.remote = options.remote ?? 'origin';
+    const ms = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_S * 1000;
+    this.lowSpeedTimeS = Math.max(1, Math.ceil(ms / 1000));
+  }
 
   async exec(
     args: string[],
@@ -64,18 +91,30 @@ export class Git {
     return result;
   }
 
-  /** Retried: only network commands may fail for reasons a second attempt fixes. */
+  /**
+   * Retried: only network commands may fail for reasons a second attempt fixes. Bounded: a stalled
+   * HTTP connection (under 1000 bytes/s for request-timeout seconds) fails with GitTimeoutError.
+   */
   private async network(args: string[]): Promise<GitResult> {
+    const limits = [
+      '-c',
+      'http.lowSpeedLimit=1000',
+      '-c',
+      `http.lowSpeedTime=${this.lowSpeedTimeS}`
+    ];
     try {
       return await retry(
         async () => {
-          const result = await this.exec(args, { allowFailure: true });
+          const result = await this.exec([...limits, ...args], { allowFailure: true });
+          if (result.exitCode !== 0 && isStalled(result.stderr)) {
+            throw new GitTimeoutError(args, result, this.lowSpeedTimeS);
+          }
           if (result.exitCode !== 0 && isTransient(result.stderr)) throw new GitError(args, result);
           return result;
         },
         {
           delaysMs: [1000, 2000],
-          retryable: error => error instanceof GitError,
+          retryable: error => error instanceof GitError && !(error instanceof GitTimeoutError),
           onRetry: (error, attempt) =>
             log.info(
               `git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${(error as GitError).result.stderr.trim()}`
@@ -83,7 +122,7 @@ export class Git {
         }
       );
     } catch (error) {
-      if (error instanceof GitError) return error.result;
+      if (error instanceof GitError && !(error instanceof GitTimeoutError)) return error.result;
       throw error;
     }
   }
@@ -179,6 +218,45 @@ export class Git {
     return stdout.split('\0').filter(s => s !== '');
   }
 
+  /**
+   * `changedFiles(base, head)` for many heads in two processes: one `rev-list` finds each head's
+   * merge base with `base`, one `diff-tree --stdin` lists the paths. A head with more than one
+   * candidate merge base (criss-cross history) is left out: the caller asks for it on its own.
+   */
+  async changedFilesBatch(base: string, heads: string[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (heads.length === 0) return result;
+    const { stdout } = await this.exec(['rev-list', '--parents', '--boundary', '--stdin'], {
+      input: [...heads, `^${base}`].join('\n') + '\n'
+    });
+    const bases = mergeBases(stdout, heads);
+    const pairs: Array<[string, string]> = [];
+    for (const head of heads) {
+      const found = bases.get(head);
+      if (found === null)
+        result.set(head, []); // already in base: nothing changed since it
+      else if (found !== undefined) pairs.push([head, found]);
+    }
+    if (pairs.length === 0) return result;
+    // `-M`: `git diff` detects renames by default and names only the new path; so does this.
+    const diff = await this.exec(
+      ['diff-tree', '--stdin', '--always', '-r', '-M', '--name-only', '-z'],
+      {
+        input: pairs.map(([head, mb]) => `${head} ${mb}`).join('\n') + '\n'
+      }
+    );
+    const tokens = diff.stdout.split('\0').filter(s => s !== '');
+    let i = 0;
+    for (const [k, [head]] of pairs.entries()) {
+      if (tokens[i] !== head) throw new GitError(['diff-tree', '--stdin'], diff);
+      const next = pairs[k + 1]?.[0];
+      const files: string[] = [];
+      for (i++; i < tokens.length && tokens[i] !== next; i++) files.push(tokens[i]);
+      result.set(head, files);
+    }
+    return result;
+  }
+
   /** The file at `rev:path`, or null when the revision or the path does not exist. */
   async tryShowFile(rev: string, path: string): Promise<string | null> {
     // Not `git show`: for a directory it prints a tree listing and succeeds.
@@ -217,6 +295,47 @@ export class Git {
       );
     return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
   }
+}
+
+// curl's CURLE_OPERATION_TIMEDOUT (28) for the low-speed limit, as git prints it.
+function isStalled(stderr: string): boolean {
+  return /Operation too slow|curl 28 /.test(stderr);
+}
+
+/**
+ * From `rev-list --parents --boundary heads ^base`: each head's merge base with base, null when
+ * the head is already reachable from base, absent when there are several candidates. The
+ * boundary commits a head reaches are the common ancestors nearest to it: exactly one of them
+ * is the merge base.
+ */
+function mergeBases(revList: string, heads: string[]): Map<string, string | null> {
+  const parents = new Map<string, string[]>();
+  for (const line of revList.split('\n')) {
+    if (line === '' || line.startsWith('-')) continue;
+    const [sha, ...rest] = line.split(' ');
+    if (sha) parents.set(sha, rest);
+  }
+  const result = new Map<string, string | null>();
+  for (const head of heads) {
+    if (!parents.has(head)) {
+      result.set(head, null);
+      continue;
+    }
+    const seen = new Set<string>([head]);
+    const boundary = new Set<string>();
+    const stack = [head];
+    for (let sha = stack.pop(); sha !== undefined; sha = stack.pop()) {
+      for (const p of parents.get(sha) ?? []) {
+        if (!parents.has(p)) boundary.add(p);
+        else if (!seen.has(p)) {
+          seen.add(p);
+          stack.push(p);
+        }
+      }
+    }
+    if (boundary.size === 1) result.set(head, [...boundary][0]);
+  }
+  return result;
 }
 
 function isTransient(stderr: string): boolean {

@@ -5,8 +5,10 @@ import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { log } from '../log.js';
 import type { Repository } from '../inputs/parse.js';
 import { DEFAULT_REQUEST_TIMEOUT_S, fetchWithTimeout } from '../util/timeout.js';
+import { countTries, graphqlWithContext, requestWithContext } from './github-errors.js';
 
-const StagingOctokit = ActionsOctokit.plugin(paginateGraphQL, retry, throttling);
+// countTries first: its hook is the innermost, called once per try.
+const StagingOctokit = ActionsOctokit.plugin(countTries, paginateGraphQL, retry, throttling);
 export type Octokit = InstanceType<typeof StagingOctokit>;
 
 interface LimitedRequest {
@@ -47,10 +49,16 @@ export interface GitHubClients {
   readonly writes: Octokit;
 }
 
-function client(token: string, baseUrl: string, timeoutMs: number, paced: boolean): Octokit {
+function client(
+  token: string,
+  baseUrl: string,
+  timeoutMs: number,
+  paced: boolean,
+  retryBaseMs: number
+): Octokit {
   // Wraps @actions/github's own fetch, which honours the runner's proxy settings.
   const base = (defaults.request?.fetch as typeof fetch | undefined) ?? fetch;
-  return new StagingOctokit(
+  const octokit = new StagingOctokit(
     getOctokitOptions(token, {
       baseUrl,
       userAgent: 'staging-action',
@@ -59,9 +67,13 @@ function client(token: string, baseUrl: string, timeoutMs: number, paced: boolea
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit'),
         ...(paced ? {} : { write: UNPACED })
-      }
+      },
+      retry: { retryAfterBaseValue: retryBaseMs }
     })
   );
+  // Added last, so it wraps the retry and throttling plugins and sees each call's final outcome.
+  octokit.hook.wrap('request', requestWithContext);
+  return octokit;
 }
 
 /**
@@ -71,11 +83,13 @@ function client(token: string, baseUrl: string, timeoutMs: number, paced: boolea
 export function createOctokit(
   token: string,
   baseUrl: string,
-  timeoutMs = DEFAULT_REQUEST_TIMEOUT_S * 1000
+  timeoutMs = DEFAULT_REQUEST_TIMEOUT_S * 1000,
+  /** The retry plugin waits (n² × this) before retry n; tests make it short. */
+  retryBaseMs = 1000
 ): GitHubClients {
   return {
-    reads: client(token, baseUrl, timeoutMs, false),
-    writes: client(token, baseUrl, timeoutMs, true)
+    reads: client(token, baseUrl, timeoutMs, false, retryBaseMs),
+    writes: client(token, baseUrl, timeoutMs, true, retryBaseMs)
   };
 }
 
@@ -111,9 +125,13 @@ export class GitHub {
   ) {}
 
   async defaultBranch(): Promise<string> {
-    const data = await this.clients.reads.graphql<{
-      repository: { defaultBranchRef: { name: string } | null };
-    }>(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo });
+    const data = await this.clients.reads
+      .graphql<{
+        repository: { defaultBranchRef: { name: string } | null };
+      }>(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo })
+      .catch((error: unknown) => {
+        throw graphqlWithContext(error, DEFAULT_BRANCH_QUERY);
+      });
     const name = data.repository.defaultBranchRef?.name;
     if (!name) throw new Error(`${this.slug} has no default branch: set base-branch.`);
     return name;
@@ -141,7 +159,9 @@ export class GitHub {
 
   /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
   paginate<T extends object>(query: string, variables: Record<string, unknown>): Promise<T> {
-    return this.clients.reads.graphql.paginate<T>(query, variables);
+    return this.clients.reads.graphql.paginate<T>(query, variables).catch((error: unknown) => {
+      throw graphqlWithContext(error, query);
+    });
   }
 
   async createStatus(
@@ -159,11 +179,7 @@ export class GitHub {
       sha,
       state: status.state,
       context: status.context,
-      // GitHub rejects descriptions over 140 characters.
-      description:
-        status.description.length > 140
-          ? `${status.description.slice(0, 139)}…`
-          : status.description,
+      description: fitStatusDescription(status.description),
       ...(status.targetUrl ? { target_url: status.targetUrl } : {})
     });
   }
@@ -184,4 +200,9 @@ export class GitHub {
       throw error;
     }
   }
+}
+
+/** GitHub rejects commit status descriptions over 140 characters. */
+export function fitStatusDescription(description: string): string {
+  return description.length > 140 ? `${description.slice(0, 139)}…` : description;
 }

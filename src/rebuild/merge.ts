@@ -74,11 +74,18 @@ export async function mergeAll(
   let tree = await git.treeOf(baseSha);
   const outcomes = new Map<number, PrOutcome>();
   const merged: Array<{ number: number; sha: string }> = [];
-  // Asked only when a later PR conflicts, once per merged PR.
-  const changedCache = new Map<string, Promise<string[]>>();
-  const changedFiles = (sha: string): Promise<string[]> => {
-    if (!changedCache.has(sha)) changedCache.set(sha, git.changedFiles(baseSha, sha));
-    return changedCache.get(sha) as Promise<string[]>;
+  // Asked only when a later PR conflicts, once per merged PR: every merged PR not yet asked in
+  // one batch (two processes), the few the batch cannot answer one by one.
+  const changedCache = new Map<string, string[]>();
+  const changedOfMerged = async (): Promise<Array<{ number: number; changed: string[] }>> => {
+    const unknown = merged.map(m => m.sha).filter(sha => !changedCache.has(sha));
+    for (const [sha, files] of await git.changedFilesBatch(baseSha, unknown)) {
+      changedCache.set(sha, files);
+    }
+    for (const sha of unknown.filter(s => !changedCache.has(s))) {
+      changedCache.set(sha, await git.changedFiles(baseSha, sha));
+    }
+    return merged.map(m => ({ number: m.number, changed: changedCache.get(m.sha) ?? [] }));
   };
   for (const { pr, sha } of eligible) {
     const skip = (reason: SkipReason): void => {
@@ -97,9 +104,7 @@ export async function mergeAll(
     const result = await git.mergeTree(head, sha);
     if (!result.clean) {
       const alone = head === baseSha ? result : await git.mergeTree(baseSha, sha);
-      const changed = await Promise.all(
-        merged.map(async m => ({ number: m.number, changed: await changedFiles(m.sha) }))
-      );
+      const changed = await changedOfMerged();
       skip({
         kind: 'conflict',
         files: result.conflicts,

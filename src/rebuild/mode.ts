@@ -17,7 +17,7 @@ export const rebuildMode: Mode<RebuildSettings, RebuildDeps, RebuildResult> = {
       createOctokit(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs),
       settings.repository
     ),
-    git: new Git(settings.workspace),
+    git: new Git(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
     // The Kubernetes client is loaded only when flux-source asks for it.
     flux: async () =>
       (await import('../kube/client.js')).connectKubernetes(

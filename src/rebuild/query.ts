@@ -21,6 +21,7 @@ const CONTEXT_FIELDS = `
   ... on StatusContext {
     context
     state
+    description
     createdAt
   }
 `;

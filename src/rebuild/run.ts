@@ -12,6 +12,7 @@ import { describeSkip, shortSha } from './reasons.js';
 import { formatStagingMessage, inputsDigest, parseStagingRecord } from './record.js';
 import { defaultBranchError, type RebuildSettings } from './settings.js';
 import { loadRebuildState, type RebuildState } from './state.js';
+import { currentStatuses, statusUnchanged } from './statuses.js';
 import type { PrOutcome, RebuildResult } from './types.js';
 
 export interface RebuildDeps {
@@ -130,7 +131,8 @@ export async function rebuild(
       github,
       settings,
       finish('unchanged', state.staging.sha, built.tree, outcomes),
-      shas
+      shas,
+      state
     );
   }
   if (settings.dryRun) {
@@ -152,7 +154,8 @@ export async function rebuild(
     github,
     settings,
     finish('pushed', candidate, built.tree, outcomes),
-    shas
+    shas,
+    state
   );
   return flux ? { ...result, flux: await nudgeFlux(settings, flux) } : result;
 }
@@ -227,10 +230,13 @@ async function postStatuses(
   github: GitHub,
   settings: RebuildSettings,
   result: RebuildResult,
-  shas: Map<number, string>
+  shas: Map<number, string>,
+  state: RebuildState
 ): Promise<RebuildResult> {
   const context = settings.commitStatus;
   if (!context || settings.dryRun) return result;
+  const current = currentStatuses(state.pullRequests, context);
+  let unchanged = 0;
   const errors: string[] = [];
   // After one status timed out, the rest would each wait as long: they are reported instead.
   let timedOut: number | null = null;
@@ -246,13 +252,17 @@ async function postStatuses(
         o.status === 'merged'
           ? {
               state: 'success' as const,
-              // The staging head after the run: the candidate is not pushed when the tree is unchanged.
-              description: `In ${settings.stagingBranch} (${shortSha(result.stagingSha)})`
+              // No staging SHA here: it changes on every push and would re-post every status.
+              description: `In ${settings.stagingBranch}`
             }
           : {
               state: 'failure' as const,
               description: `Not in ${settings.stagingBranch}: ${describeSkip(o.reason)}`
             };
+      if (statusUnchanged(current.get(sha), status)) {
+        unchanged += 1;
+        continue;
+      }
       try {
         await github.createStatus(sha, { ...status, context, targetUrl: settings.runUrl });
       } catch (error) {
@@ -262,6 +272,7 @@ async function postStatuses(
         errors.push(message);
       }
     }
+    if (unchanged > 0) log.info(`${unchanged} '${context}' status(es) already up to date`);
   });
   return errors.length > 0 ? { ...result, statusErrors: errors } : result;
 }

@@ -30,6 +30,7 @@ interface RawContext {
   } | null;
   context?: string;
   state?: string;
+  description?: string | null;
   createdAt?: string | null;
 }
 
@@ -83,6 +84,7 @@ function toContext(raw: RawContext): CheckContext | null {
       kind: 'status',
       name: raw.context ?? '',
       state: raw.state ?? '',
+      description: raw.description ?? null,
       createdAt: raw.createdAt ?? null
     };
   }

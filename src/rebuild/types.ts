@@ -27,6 +27,8 @@ export interface StatusContextEntry {
   name: string;
   /** StatusContext.state: SUCCESS, FAILURE, ERROR, PENDING, EXPECTED. */
   state: string;
+  /** StatusContext.description: compared so an unchanged status is not posted again. */
+  description?: string | null;
   createdAt: string | null;
 }
 

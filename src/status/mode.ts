@@ -15,7 +15,7 @@ export const statusMode: Mode<StatusSettings, StatusDeps, StatusResult> = {
       createOctokit(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs),
       settings.repository
     ),
-    git: new Git(settings.workspace),
+    git: new Git(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
     cluster: () => connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs)
   }),
   run: runStatus,

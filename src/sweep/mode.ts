@@ -17,7 +17,7 @@ export const sweepMode: Mode<SweepSettings, SweepDeps, SweepResult> = {
         createOctokit(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs),
         settings.repository
       ),
-      git: new Git(settings.workspace),
+      git: new Git(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
       // One connection for the inventory and the removals.
       cluster: () => (cluster ??= connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs))
     };

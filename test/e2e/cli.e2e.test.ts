@@ -152,7 +152,7 @@ describe('staging-action deploy-staging', () => {
     expect(run.code).toBe(0);
     expect(sandbox.names()).toEqual(NAMES);
     expect(run.stdout).toMatch(
-      new RegExp(`^${NAMES[1]} +update +15 \\*/6 \\* \\* \\* +created$`, 'm')
+      new RegExp(`^${NAMES[1]} +${DATASET_ID}-update +update +15 \\*/6 \\* \\* \\* +created$`, 'm')
     );
     expect(run.stdout).toContain(`Image: ${image}`);
     expect(run.stdout).toContain(

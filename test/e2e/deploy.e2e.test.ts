@@ -71,20 +71,41 @@ describe('node dist/index.js, mode deploy', () => {
     expect(JSON.parse(run.outputs.cronjobs ?? '')).toEqual([
       {
         name: NAMES[0],
+        production: `${DATASET_ID}-archive-grib-files`,
         kind: 'archive-grib-files',
         schedule: '52 1 * * *',
         image,
         action: 'created'
       },
-      { name: NAMES[1], kind: 'update', schedule: '22 */6 * * *', image, action: 'created' },
-      { name: NAMES[2], kind: 'validate', schedule: '52 1 * * *', image, action: 'created' }
+      {
+        name: NAMES[1],
+        production: `${DATASET_ID}-update`,
+        kind: 'update',
+        schedule: '22 */6 * * *',
+        image,
+        action: 'created'
+      },
+      {
+        name: NAMES[2],
+        production: `${DATASET_ID}-validate`,
+        kind: 'validate',
+        schedule: '52 1 * * *',
+        image,
+        action: 'created'
+      }
     ]);
     expect(run.outputs['store-path']).toBe('s3://bucket/datasets/noaa-gfs-forecast/v0.3.0.zarr');
     const summary = parseHtml(run.summary);
     const rows = findAll(summary, 'tr').map(tr => childElements(tr).map(textContent));
     // The image is a fact above the table, not a column.
-    expect(rows[0]).toEqual(['CronJob', 'Kind', 'Schedule', 'Result']);
-    expect(rows).toContainEqual([NAMES[1], 'update', '22 */6 * * *', '✅ created']);
+    expect(rows[0]).toEqual(['CronJob', 'Staged from', 'Kind', 'Schedule', 'Result']);
+    expect(rows).toContainEqual([
+      NAMES[1],
+      `${DATASET_ID}-update`,
+      'update',
+      '22 */6 * * *',
+      '✅ created'
+    ]);
     expect(findAll(summary, 'li').map(textContent)).toContain(`Image: ${image}`);
     expect(run.summary).toContain('Staged noaa-gfs-forecast 0.3.0: 3 created, 0 updated, 0 pruned');
     expect(sandbox.names()).toEqual(NAMES);

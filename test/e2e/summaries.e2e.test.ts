@@ -146,18 +146,31 @@ describe('deploy', () => {
 
   it('has a row per CronJob, names and schedules as code, no image column', () => {
     expect(cells(table())).toEqual([
-      ['CronJob', 'Kind', 'Schedule', 'Result'],
+      ['CronJob', 'Staged from', 'Kind', 'Schedule', 'Result'],
       [
         'staging-noaa-gfs-forecast-v0-3-0-archive-grib-files',
+        'noaa-gfs-forecast-archive-grib-files',
         'archive-grib-files',
         '7 3 * * *',
         '✅ created'
       ],
-      ['staging-noaa-gfs-forecast-v0-3-0-update', 'update', '22 */6 * * *', '✅ created'],
-      ['staging-noaa-gfs-forecast-v0-3-0-validate', 'validate', '52 */6 * * *', '✅ created']
+      [
+        'staging-noaa-gfs-forecast-v0-3-0-update',
+        'noaa-gfs-forecast-update',
+        'update',
+        '22 */6 * * *',
+        '✅ created'
+      ],
+      [
+        'staging-noaa-gfs-forecast-v0-3-0-validate',
+        'noaa-gfs-forecast-validate',
+        'validate',
+        '52 */6 * * *',
+        '✅ created'
+      ]
     ]);
     for (const tr of findAll(table(), 'tr').slice(1)) {
-      const [name, , schedule] = childElements(tr, 'td');
+      const [name, , , schedule] = childElements(tr, 'td');
       expect(childElements(name).map(e => e.tag)).toEqual(['code']);
       expect(childElements(schedule).map(e => e.tag)).toEqual(['code']);
     }

@@ -54,6 +54,8 @@ export interface CronJobOptions {
   name?: string;
   /** Labels on top of the standard app.kubernetes.io/name and component ones. */
   labels?: Record<string, string>;
+  /** Run Indexed Jobs with this many completions (each pod's hostname is `{job}-{index}`). */
+  indexedCompletions?: number;
 }
 
 /**
@@ -88,6 +90,9 @@ export function productionCronJob(
       jobTemplate: {
         spec: {
           backoffLimit: 1,
+          ...(options.indexedCompletions === undefined
+            ? {}
+            : { completionMode: 'Indexed', completions: options.indexedCompletions }),
           template: {
             spec: {
               restartPolicy: options.restartPolicy ?? 'Never',

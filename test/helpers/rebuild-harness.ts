@@ -227,7 +227,7 @@ function makeScenario(fake: FakeGitHub, origin: Origin, slug: string): Scenario 
         : new GitHub(octokit, s.repository);
       return rebuild(s, {
         github,
-        git: new Git(dir),
+        git: new Git(dir, { requestTimeoutMs: s.requestTimeoutMs }),
         flux: () => connectKubernetes(s.kubeconfig, s.requestTimeoutMs).flux
       });
     },

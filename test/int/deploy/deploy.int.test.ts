@@ -70,13 +70,28 @@ describe('deploy from a stage branch', () => {
     expect(rows(result.outputs)).toEqual([
       {
         name: NAMES[0],
+        production: `${DATASET_ID}-archive-grib-files`,
         kind: 'archive-grib-files',
         schedule: '45 1 * * *',
         image,
         action: 'created'
       },
-      { name: NAMES[1], kind: 'update', schedule: '15 */6 * * *', image, action: 'created' },
-      { name: NAMES[2], kind: 'validate', schedule: '45 1 * * *', image, action: 'created' }
+      {
+        name: NAMES[1],
+        production: `${DATASET_ID}-update`,
+        kind: 'update',
+        schedule: '15 */6 * * *',
+        image,
+        action: 'created'
+      },
+      {
+        name: NAMES[2],
+        production: `${DATASET_ID}-validate`,
+        kind: 'validate',
+        schedule: '45 1 * * *',
+        image,
+        action: 'created'
+      }
     ]);
     expect(result.outputs['store-path']).toBe('s3://bucket/datasets/noaa-gfs-forecast/v0.3.0.zarr');
 
@@ -103,9 +118,10 @@ describe('deploy from a stage branch', () => {
     // The report a user reads: a row per CronJob and how to clean up.
     const table = result.report.tables[0];
     // The image is a fact, not a column: every row runs it.
-    expect(table?.headers).toEqual(['CronJob', 'Kind', 'Schedule', 'Result']);
+    expect(table?.headers).toEqual(['CronJob', 'Staged from', 'Kind', 'Schedule', 'Result']);
     expect(table?.rows.map(r => r.map(plainText))).toContainEqual([
       NAMES[1],
+      `${DATASET_ID}-update`,
       'update',
       '15 */6 * * *',
       'created'
@@ -121,6 +137,42 @@ describe('deploy from a stage branch', () => {
 });
 
 describe('redeploying', () => {
+  it('stages and cleans up a 55-character dataset id with 120 Indexed completions', async () => {
+    const id = 'google-weathernext3-forecast-15-day-0-05-degree-virtual';
+    const branch = `stage/${id}/v0.1.0`;
+    await sandbox.repo.commit(branch, {
+      '.github/staging.yml': stagingConfig([{ id, cronjobs: `deploy/${id}/*.yaml` }]),
+      ...datasetFiles(id, '0.1.0', ['validate']),
+      [`deploy/${id}/update.yaml`]: yamlStream([
+        productionCronJob(id, 'update', { indexedCompletions: 120 })
+      ])
+    });
+    const { result } = await sandbox.deploy({ branch });
+
+    const names = sandbox.names();
+    expect(names).toHaveLength(2);
+    const update = names.find(n => n.endsWith('-update')) ?? '';
+    // {name}-{job time, up to 10 digits}-{index up to 119} is every pod's hostname: at most 63.
+    expect(`${update}-${'9'.repeat(10)}-119`.length).toBeLessThanOrEqual(63);
+    for (const name of names) {
+      expect(name.length).toBeLessThanOrEqual(52);
+      expect(name).toMatch(
+        /^staging-google-weather[-a-z0-9]*-[0-9a-f]{8}-v0-1-0-(update|validate)$/
+      );
+    }
+    // Every mode finds them by the full dataset id in their labels, not by their names.
+    for (const cronJob of sandbox.cronJobs()) {
+      expect(at(cronJob, 'metadata', 'labels', 'staging-action/dataset')).toBe(id);
+    }
+    expect(rows(result.outputs).map(r => r.name)).toEqual(names);
+
+    await sandbox.deploy({ branch });
+    expect(sandbox.names()).toEqual(names);
+
+    await sandbox.cleanup({ deleteEvent: { ref: branch, ref_type: 'branch' } });
+    expect(sandbox.names()).toEqual([]);
+  });
+
   it('is idempotent: the same objects, reported as updated, nothing duplicated', async () => {
     await sandbox.deploy();
     const before = sandbox.cronJobs();
@@ -169,6 +221,7 @@ describe('redeploying', () => {
     // The report says which kind went away, as it ran until now.
     expect(rows(result.outputs)[2]).toEqual({
       name: NAMES[0],
+      production: `${DATASET_ID}-archive-grib-files`,
       kind: 'archive-grib-files',
       schedule: '45 1 * * *',
       image: `${IMAGE_REPOSITORY}:${sandbox.repo.stageSha}`,
@@ -342,19 +395,6 @@ describe('refuses bad input and applies nothing', () => {
     expect(message).toContain('Version 0.2.0 is already the version of noaa-gfs-forecast on main');
   });
 
-  it('a dataset id too long for a 52-character CronJob name', async () => {
-    const id = 'noaa-gfs-forecast-pressure-levels';
-    const branch = `stage/${id}/v0.1.0`;
-    await sandbox.repo.commit(branch, {
-      '.github/staging.yml': stagingConfig([{ id, cronjobs: `deploy/${id}/*.yaml` }]),
-      ...datasetFiles(id, '0.1.0', ['update'])
-    });
-    const message = await refused({ branch });
-    expect(message).toContain(`"staging-${id}-v0-1-0-update" is 55 characters`);
-    expect(message).toContain('at most 52 for a CronJob');
-    expect(message).toContain('the dataset id can be at most 30 characters (this one is 33)');
-  });
-
   it('a production manifest that is not valid YAML', async () => {
     const branch = STAGE_BRANCH;
     await sandbox.repo.commit(branch, {
@@ -377,6 +417,12 @@ describe('refuses bad input and applies nothing', () => {
     });
     const message = await refused();
     expect(message).toContain(`document 1 of deploy/${DATASET_ID}/api.yaml is a Deployment`);
+  });
+
+  it("an image of the sidecar's repository, not the production image's", async () => {
+    const message = await refused({ inputs: { 'docker-image': 'fluent/fluent-bit:latest' } });
+    expect(message).toContain('The staged image fluent/fluent-bit:latest is not an image of');
+    expect(message).toContain(`${IMAGE_REPOSITORY}, the repository`);
   });
 
   it('a cluster it cannot reach', async () => {

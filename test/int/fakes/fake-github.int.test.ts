@@ -216,6 +216,7 @@ describe('GraphQL', () => {
         __typename: 'StatusContext',
         context: 'lint',
         state: 'PENDING',
+        description: 'running',
         createdAt: expect.stringMatching(/Z$/)
       },
       expect.objectContaining({

@@ -132,6 +132,41 @@ describe('GitHub endpoints that never answer', () => {
   });
 });
 
+describe('git traffic that stalls', () => {
+  // 3 s, not 1: the GraphQL query before the fetch must not time out on a busy machine.
+  it('fails a fetch after request-timeout, once, saying which command and that nothing was pushed', async () => {
+    const s = await hub.scenario();
+    await s.pr(1, { 'a.txt': 'a\n' });
+    const checkout = await proxiedCheckout(s);
+    proxy.add({ method: 'POST', path: /\/git-upload-pack$/, hold: true, times: Infinity });
+
+    const run = s.rebuild({ 'request-timeout': '3' }, { checkout });
+
+    await expect(run).rejects.toThrow(
+      'git fetch got no data from the server within 3 s (request-timeout): nothing was pushed.'
+    );
+    // Not retried, like every request timeout.
+    expect(proxy.requests.filter(r => r.rule === 0)).toHaveLength(1);
+    expect(await s.staging()).toBeNull();
+  });
+
+  it('fails a push whose receive-pack never answers, saying it was not confirmed', async () => {
+    const s = await hub.scenario();
+    await s.pr(1, { 'a.txt': 'a\n' });
+    const checkout = await proxiedCheckout(s);
+    proxy.add({ ...RECEIVE_PACK, hold: true, times: Infinity });
+
+    const run = s.rebuild({ 'request-timeout': '3' }, { checkout });
+
+    await expect(run).rejects.toThrow(
+      'git push got no answer from the server within 3 s (request-timeout): the push was not confirmed'
+    );
+    expect(proxy.requests.filter(r => r.rule === 0)).toHaveLength(1);
+    // The proxy held the pack: the origin never saw it.
+    expect(await s.staging()).toBeNull();
+  });
+});
+
 describe('a PR whose refs/pull/N/head is missing on GitHub', () => {
   /** PRs 1..3; #2's refs/pull/2/head is gone, though GitHub's PR data still names its head. */
   async function withMissingRef(): Promise<{ s: Scenario; head: string }> {

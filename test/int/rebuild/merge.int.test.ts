@@ -239,13 +239,9 @@ describe('the diff guard and the fast path', () => {
     expect(await s.staging()).toBe(byHand);
     expect(s.count('git-upload-pack')).toBeGreaterThan(0); // it did rebuild, then held back
     expect(s.count('git-receive-pack')).toBe(0);
-    // The status points at what staging really is, not at the candidate that was never pushed.
     const head = (await s.origin.revParse('refs/pull/1/head')) as string;
     expect(s.fake.repo(s.slug).checks.get(head)).toContainEqual(
-      expect.objectContaining({
-        context: 'staging',
-        description: `In staging (${byHand.slice(0, 7)})`
-      })
+      expect.objectContaining({ context: 'staging', state: 'SUCCESS', description: 'In staging' })
     );
   });
 
@@ -318,7 +314,7 @@ describe('commit statuses', () => {
     );
     const inputs = { 'commit-status': 'staging' };
 
-    const first = await s.rebuild(inputs);
+    await s.rebuild(inputs);
 
     const statuses = (sha: string): unknown[] =>
       (s.fake.repo(s.slug).checks.get(sha) ?? []).filter(c => c.kind === 'StatusContext');
@@ -326,7 +322,7 @@ describe('commit statuses', () => {
       expect.objectContaining({
         context: 'staging',
         state: 'SUCCESS',
-        description: `In staging (${first.stagingSha.slice(0, 7)})`,
+        description: 'In staging',
         targetUrl: `${s.fake.url}/${s.slug}/actions/runs/4242`
       })
     ]);
@@ -346,5 +342,41 @@ describe('commit statuses', () => {
     expect(outcome(second.outcomes, 1)?.status).toBe('merged');
     expect(outcome(second.outcomes, 2)).toMatchObject({ reason: { kind: 'conflict' } });
     expect(outcome(second.outcomes, 4)?.status).toBe('merged');
+  });
+
+  it('posts only the statuses that change: the new PR after a push, none when nothing changed', async () => {
+    const s = await hub.scenario({ 'README.md': 'app\n', 'shared.txt': 'base\n' });
+    await s.pr(1, { 'shared.txt': 'one\n' });
+    await s.pr(2, { 'shared.txt': 'two\n' });
+    const inputs = { 'commit-status': 'staging' };
+    const posted = (): string[] =>
+      s
+        .requests()
+        .flatMap(r => (r.method === 'POST' && /\/statuses\//.test(r.path) ? [r.path] : []));
+    await s.rebuild(inputs);
+    expect(posted()).toHaveLength(2);
+
+    // A new PR: staging is rebuilt and pushed, but #1 and #2 read as they should already.
+    const three = await s.pr(3, { 'c.txt': 'c\n' });
+    const second = await s.rebuild(inputs);
+    expect(second).toMatchObject({ result: 'pushed', fastPath: false });
+    expect(posted()).toEqual([expect.stringContaining(three)]);
+
+    // Staging replaced by hand with the same tree and no record: a full rebuild, nothing to post.
+    const byHand = (
+      await s.origin.git(['commit-tree', second.treeSha, '-p', 'refs/heads/main', '-m', 'x'])
+    ).trim();
+    await s.origin.setRef('refs/heads/staging', byHand);
+    const third = await s.rebuild(inputs);
+    expect(third).toMatchObject({ result: 'unchanged', fastPath: false });
+    expect(s.count('git-upload-pack')).toBeGreaterThan(0);
+    expect(posted()).toEqual([]);
+
+    // A status someone else changed (or that failed to post) is put right on the next rebuild.
+    const one = (await s.origin.revParse('refs/pull/1/head')) as string;
+    s.fake.addStatus(one, { repo: s.slug, context: 'staging', state: 'PENDING' });
+    await s.origin.commit('main', { 'README.md': 'app v2\n' }, 'Base moves');
+    await s.rebuild(inputs);
+    expect(posted()).toEqual([expect.stringContaining(one)]);
   });
 });

@@ -155,14 +155,57 @@ describe('buildStagingCronJobs', () => {
     expect(podSpec(staged.manifest).containers[0]?.image).toBe('python:3.13');
   });
 
-  it('fails, listing the images, when no container runs the image repository', () => {
+  it('refuses an image of another repository than the production image', () => {
     const message = messageOf(() =>
       buildStagingCronJobs(input({ image: 'ghcr.io/org/other:abc' }))
     );
-    expect(message).toContain('CronJob "noaa-gfs-forecast-update" (from deploy/update.yaml)');
-    expect(message).toContain('has no container running ghcr.io/org/other');
+    expect(message).toContain('The staged image ghcr.io/org/other:abc is not an image of');
+    expect(message).toContain('ghcr.io/org/reformatters, the repository');
+  });
+
+  it("refuses a sidecar's image instead of swapping the sidecar", () => {
+    // Every CronJob runs busybox too, but as its second container: the worker's image is production.
+    const message = messageOf(() => buildStagingCronJobs(input({ image: 'busybox:latest' })));
+    expect(message).toContain('The staged image busybox:latest is not an image of');
+    expect(message).toContain('ghcr.io/org/reformatters');
+  });
+
+  it('takes the one repository all CronJobs share, whatever container comes first', () => {
+    const archive = production('archive-grib-files', cj => {
+      podSpec(cj).containers.reverse();
+      podSpec(cj).containers[0].image = 'redis:7';
+    });
+    const staged = buildStagingCronJobs(
+      input({
+        productionCronJobs: [
+          { source: 'a.yaml', cronJob: production('update') },
+          { source: 'b.yaml', cronJob: archive }
+        ]
+      })
+    );
+    expect(staged.map(s => podSpec(s.manifest).containers.map(c => c.image))).toEqual([
+      ['redis:7', IMAGE],
+      [IMAGE, 'busybox:1.36']
+    ]);
+  });
+
+  it('refuses when the production CronJobs share no image repository', () => {
+    const other = production('validate', cj => {
+      podSpec(cj).containers = [{ name: 'main', image: 'ghcr.io/org/elsewhere:1' }];
+    });
+    const message = messageOf(() =>
+      buildStagingCronJobs(
+        input({
+          productionCronJobs: [
+            { source: 'a.yaml', cronJob: production('update') },
+            { source: 'b.yaml', cronJob: other }
+          ]
+        })
+      )
+    );
+    expect(message).toContain('share no container image repository');
     expect(message).toContain(
-      'its images: ghcr.io/org/reformatters:old, ghcr.io/org/reformatters:old, busybox:1.36'
+      'CronJob "noaa-gfs-forecast-validate" (from b.yaml): ghcr.io/org/elsewhere:1'
     );
   });
 
@@ -275,11 +318,15 @@ describe('buildStagingCronJobs', () => {
     );
   });
 
-  it('refuses a staging name over 52 characters', () => {
-    const message = messageOf(() => buildStagingCronJobs(input({ prefix: 'staging-environment' })));
-    expect(message).toContain(
-      '"staging-environment-noaa-gfs-forecast-v0-3-0-validate" is 53 characters; Kubernetes allows at most 52'
+  it('shortens a staging name over 52 characters instead of refusing it', () => {
+    const names = buildStagingCronJobs(input({ prefix: 'staging-environment' })).map(
+      s => s.manifest.metadata?.name ?? ''
     );
+    const name = names.find(n => n.endsWith('-validate')) ?? '';
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(52);
+    // The full name would be "staging-environment-noaa-gfs-forecast-v0-3-0-validate" (53).
+    expect(name).toMatch(/^staging-environment-noaa-gf-[0-9a-f]{8}-v0-3-0-validate$/);
+    expect(name.length).toBeLessThanOrEqual(52);
   });
 
   it('refuses a production CronJob of another dataset', () => {
@@ -293,22 +340,36 @@ describe('buildStagingCronJobs', () => {
     ).toContain('"ecmwf-update" of dataset "noaa-gfs-forecast" matches no kind rule');
   });
 
-  it('checks pod hostnames of Indexed Jobs', () => {
+  it('names Indexed CronJobs so that every pod hostname fits 63 characters', () => {
     const cronJob = production('update', cj => {
       cj.spec.jobTemplate.spec!.completionMode = 'Indexed';
       cj.spec.jobTemplate.spec!.completions = 100;
     });
-    const ok = buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob }] }));
-    expect(ok).toHaveLength(1);
+    const [short] = buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob }] }));
+    expect(short?.manifest.metadata?.name).toBe('staging-noaa-gfs-forecast-v0-3-0-update');
     const long = production('archive-grib-files', cj => {
       cj.spec.jobTemplate.spec!.completionMode = 'Indexed';
       cj.spec.jobTemplate.spec!.completions = 100;
     });
+    const [staged] = buildStagingCronJobs(
+      input({ productionCronJobs: [{ source: 's', cronJob: long }] })
+    );
+    const name = staged?.manifest.metadata?.name ?? '';
+    // {name}-{10-digit job time}-99 must be a DNS-1123 label: the name gets 49 characters.
+    expect(`${name}-${'9'.repeat(10)}-99`.length).toBeLessThanOrEqual(63);
+    expect(name).toMatch(/^staging-noaa-g-[0-9a-f]{8}-v0-3-0-archive-grib-files$/);
+  });
+
+  it('refuses an Indexed CronJob whose kind has a dot (pod hostnames cannot)', () => {
+    const cronJob = production('update.daily', cj => {
+      cj.spec.jobTemplate.spec!.completionMode = 'Indexed';
+      cj.spec.jobTemplate.spec!.completions = 2;
+    });
     expect(
       messageOf(() =>
-        buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob: long }] }))
+        buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob }] }))
       )
-    ).toContain('runs Indexed Jobs with 100 completions');
+    ).toContain('runs Indexed Jobs with 2 completions');
   });
 
   it('refuses an image without a tag or digest', () => {

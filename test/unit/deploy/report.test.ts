@@ -33,6 +33,7 @@ const result: DeployResult = {
   rows: [
     {
       name: 'staging-noaa-gfs-forecast-v0-3-0-update',
+      production: 'noaa-gfs-forecast-update',
       kind: 'update',
       schedule: '22 */6 * * *',
       image: IMAGE,
@@ -40,6 +41,7 @@ const result: DeployResult = {
     },
     {
       name: 'staging-noaa-gfs-forecast-v0-3-0-validate',
+      production: 'noaa-gfs-forecast-validate',
       kind: 'validate',
       schedule: '52 */6 * * *',
       image: IMAGE,
@@ -61,10 +63,29 @@ describe('deployReport', () => {
   it('states the image once, as a fact, and drops the column when every row runs it', () => {
     const report = deployReport(result, settings(), links);
     expect(report.facts).toContainEqual({ label: 'Image', value: IMAGE, code: true });
-    expect(report.tables[0]?.headers).toEqual(['CronJob', 'Kind', 'Schedule', 'Result']);
+    expect(report.tables[0]?.headers).toEqual([
+      'CronJob',
+      'Staged from',
+      'Kind',
+      'Schedule',
+      'Result'
+    ]);
+    // Each staged name next to the production CronJob it copies (names may be shortened).
     expect(report.tables[0]?.rows.map(r => r.map(plainText))).toEqual([
-      ['staging-noaa-gfs-forecast-v0-3-0-update', 'update', '22 */6 * * *', 'created'],
-      ['staging-noaa-gfs-forecast-v0-3-0-validate', 'validate', '52 */6 * * *', 'updated']
+      [
+        'staging-noaa-gfs-forecast-v0-3-0-update',
+        'noaa-gfs-forecast-update',
+        'update',
+        '22 */6 * * *',
+        'created'
+      ],
+      [
+        'staging-noaa-gfs-forecast-v0-3-0-validate',
+        'noaa-gfs-forecast-validate',
+        'validate',
+        '52 */6 * * *',
+        'updated'
+      ]
     ]);
   });
 
@@ -76,6 +97,7 @@ describe('deployReport', () => {
         ...result.rows,
         {
           name: 'staging-x-archive',
+          production: 'x-archive',
           kind: 'archive',
           schedule: '0 3 * * *',
           image: old,
@@ -84,19 +106,27 @@ describe('deployReport', () => {
       ]
     };
     const [table] = deployReport(pruned, settings(), links).tables;
-    expect(table?.headers).toEqual(['CronJob', 'Kind', 'Schedule', 'Image', 'Result']);
-    expect(table?.rows.map(r => plainText(r[3] ?? ''))).toEqual([IMAGE, IMAGE, old]);
+    expect(table?.headers).toEqual([
+      'CronJob',
+      'Staged from',
+      'Kind',
+      'Schedule',
+      'Image',
+      'Result'
+    ]);
+    expect(table?.rows.map(r => plainText(r[4] ?? ''))).toEqual([IMAGE, IMAGE, old]);
   });
 
   it('shows names and schedules as code, each result with its icon', () => {
     const [table] = deployReport(result, settings(), links).tables;
     expect(table?.rows[0]).toEqual([
       { text: 'staging-noaa-gfs-forecast-v0-3-0-update', code: true },
+      { text: 'noaa-gfs-forecast-update', code: true },
       'update',
       { text: '22 */6 * * *', code: true },
       { text: 'created', icon: '✅' }
     ]);
-    expect(table?.rows[1]?.[3]).toEqual({ text: 'updated', icon: '🔄' });
+    expect(table?.rows[1]?.[4]).toEqual({ text: 'updated', icon: '🔄' });
   });
 
   it('links the commit it staged', () => {

@@ -107,6 +107,7 @@ describe('action.yml and README', () => {
     const blocks: Array<[string, string]> = [
       ['staging-workflow', '.github/workflows/staging.yml'],
       ['deploy-workflow', 'docs/examples/stage-dataset.yml'],
+      ['deploy-eks-workflow', 'docs/examples/stage-dataset-eks.yml'],
       ['cleanup-workflow', 'docs/examples/cleanup-dataset.yml'],
       ['sweep-workflow', 'docs/examples/sweep-staged.yml']
     ];

@@ -1,0 +1,745 @@
+export const id = 552;
+export const ids = [552];
+export const modules = {
+
+/***/ 9552:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deployMode: () => (/* binding */ deployMode)
+});
+
+// EXTERNAL MODULE: ./src/inputs/context.ts
+var context = __webpack_require__(5722);
+// EXTERNAL MODULE: ./src/io/git.ts
+var git = __webpack_require__(7500);
+// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
+var client = __webpack_require__(9614);
+// EXTERNAL MODULE: ./src/kube/secrets.ts
+var secrets = __webpack_require__(4540);
+// EXTERNAL MODULE: ./src/dataset/config.ts + 2 modules
+var config = __webpack_require__(6631);
+// EXTERNAL MODULE: ./src/dataset/ref.ts
+var ref = __webpack_require__(3465);
+// EXTERNAL MODULE: ./src/dataset/store.ts
+var dataset_store = __webpack_require__(9905);
+;// CONCATENATED MODULE: ./src/deploy/report.ts
+// The deploy run as a person reads it (job summary, CLI) and as later steps read it (outputs).
+
+
+
+function deployOutputs(rows, store) {
+    return { cronjobs: JSON.stringify(rows), 'store-path': store ?? '' };
+}
+function count(rows, ...actions) {
+    return rows.filter(r => actions.includes(r.action)).length;
+}
+const ACTION_ICONS = {
+    created: '✅',
+    updated: '🔄',
+    pruned: '🗑️',
+    'would create': '🔍',
+    'would update': '🔍',
+    'would prune': '🔍'
+};
+function deployReport(result, settings, links = null) {
+    const { rows } = result;
+    const id = settings.datasetId;
+    const version = settings.version;
+    const headline = settings.dryRun
+        ? `Dry run: would stage ${id} ${version} as ${count(rows, 'would create', 'would update')} CronJob(s); nothing applied`
+        : `Staged ${id} ${version}: ${count(rows, 'created')} created, ${count(rows, 'updated')} updated, ${count(rows, 'pruned')} pruned`;
+    // Whatever deploy was told beyond the defaults, cleanup must be told too.
+    const cleanup = [
+        `${settings.cliCommand} cleanup --dataset-id ${id} --version ${version}`,
+        ...(settings.namespace ? [`--namespace ${settings.namespace}`] : []),
+        ...(settings.config !== config/* DEFAULT_CONFIG */.PV ? [`--config ${(0,dataset_store/* shellQuote */.ZL)(settings.config)}`] : [])
+    ].join(' ');
+    // The image is a fact above the table; a column only for rows that run another one (a pruned
+    // CronJob still on an older image).
+    const withImage = rows.some(r => r.image !== result.image);
+    const branch = (0,ref/* stageBranchName */.eH)(id, version);
+    return {
+        title: 'Staging deploy',
+        headline,
+        facts: [
+            { label: 'Dataset', value: id, code: true },
+            { label: 'Version', value: version, code: true },
+            ...(/^[0-9a-f]{40}$/.test(settings.sha)
+                ? [{ label: 'Commit', value: settings.sha, code: true, href: links?.commit(settings.sha) }]
+                : []),
+            { label: 'Image', value: result.image, code: true },
+            { label: 'Namespace', value: result.namespace, code: true },
+            ...(result.store ? [{ label: 'Store', value: result.store, code: true }] : [])
+        ],
+        tables: [
+            {
+                headers: [
+                    'CronJob',
+                    'Staged from',
+                    'Kind',
+                    'Schedule',
+                    ...(withImage ? ['Image'] : []),
+                    'Result'
+                ],
+                rows: rows.map(r => [
+                    { text: r.name, code: true },
+                    { text: r.production, code: true },
+                    r.kind,
+                    { text: r.schedule, code: true },
+                    ...(withImage ? [{ text: r.image, code: true }] : []),
+                    { text: r.action, icon: ACTION_ICONS[r.action] }
+                ])
+            }
+        ],
+        notes: [
+            {
+                text: [
+                    { text: 'To remove this staged version, delete the branch ' },
+                    { text: branch, code: true, href: links?.branch(branch) },
+                    { text: ' (the cleanup workflow runs on delete), or run:' }
+                ]
+            },
+            { text: cleanup, code: true },
+            ...(result.store
+                ? [
+                    { text: `The store is never deleted automatically. When it is no longer needed:` },
+                    { text: (0,dataset_store/* storeRemovalCommand */.Te)(result.store), code: true }
+                ]
+                : [])
+        ]
+    };
+}
+
+// EXTERNAL MODULE: ./src/dataset/errors.ts
+var dataset_errors = __webpack_require__(2861);
+// EXTERNAL MODULE: ./src/dataset/image.ts
+var dataset_image = __webpack_require__(3741);
+// EXTERNAL MODULE: ./src/dataset/labels.ts
+var labels = __webpack_require__(3189);
+// EXTERNAL MODULE: ./src/dataset/manifests.ts + 1 modules
+var manifests = __webpack_require__(7910);
+// EXTERNAL MODULE: ./src/dataset/sources.ts
+var sources = __webpack_require__(5850);
+// EXTERNAL MODULE: ./src/kube/errors.ts
+var errors = __webpack_require__(3646);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var util_errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/deploy/run.ts
+
+
+
+
+
+
+
+
+
+/** The branch the version must differ from: input, event payload, origin/HEAD, else main. */
+async function baseBranch(settings, git) {
+    if (settings.baseBranch)
+        return settings.baseBranch;
+    if (settings.eventDefaultBranch)
+        return settings.eventDefaultBranch;
+    const head = await git.exec(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], {
+        allowFailure: true
+    });
+    return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main';
+}
+/** The staged image: `docker-image`, else `{image-repository}:{sha}`. */
+function stagedImage(settings) {
+    return (0,dataset_image/* checkImageReference */.rd)(settings.dockerImage ?? `${settings.imageRepository}:${settings.sha}`, settings.dockerImage ? "the 'docker-image' input" : "'image-repository':{sha}");
+}
+/** Everything checked before the cluster is touched; returns the CronJobs to stage. */
+async function plan(settings, git) {
+    const { datasetId, version } = settings;
+    const image = stagedImage(settings);
+    const config = await (0,sources/* requireConfig */.Eu)(settings.workspace, settings.config);
+    const dataset = (0,sources/* datasetConfig */.Ln)(config, datasetId);
+    const namespace = (0,sources/* resolveNamespace */.uP)(settings.namespace, config);
+    const here = await (0,sources/* versionInCheckout */.C6)(settings.workspace, dataset);
+    if (here !== version) {
+        throw new dataset_errors/* ValidationError */.yI(`The branch stages version ${version}, but ${dataset.versionFile} (${dataset.versionKey}) says ${here} at this commit. ` +
+            `Bump the template to ${version}, or push to stage/${datasetId}/v${here}.`);
+    }
+    const base = await baseBranch(settings, git);
+    const onBase = await (0,sources/* versionOnBase */.HI)(git, base, dataset);
+    if (onBase === version) {
+        throw new dataset_errors/* ValidationError */.yI(`Version ${version} is already the version of ${datasetId} on ${base}: a staged version must differ from production. ` +
+            `Bump ${dataset.versionKey} in ${dataset.versionFile}.`);
+    }
+    log/* log */.Rm.info(`${datasetId}: version ${version} at this commit; ${onBase === null ? `not on ${base} yet` : `${onBase} on ${base}`}`);
+    const staged = (0,manifests/* buildStagingCronJobs */.ML)({
+        prefix: config.namePrefix,
+        namespace,
+        datasetId,
+        version,
+        image,
+        productionCronJobs: await (0,sources/* productionCronJobs */.AW)(settings.workspace, dataset),
+        scheduleOffsetMinutes: settings.scheduleOffsetMinutes
+    });
+    const store = config.store
+        ? (0,dataset_store/* storePath */.TJ)(config.store, datasetId, version, dataset.storeExtension)
+        : null;
+    return { staged, namespace, store, image };
+}
+/** Applies (or dry-runs) every CronJob in parallel: which were created, and what failed. */
+async function applyEach(client, staged, dryRun) {
+    const results = await Promise.allSettled(staged.map(s => client.apply(s.manifest, { dryRun })));
+    return {
+        created: results.map(r => r.status === 'fulfilled' && r.value.created),
+        failed: results.flatMap((r, i) => r.status === 'rejected' ? [`${staged[i]?.name}: ${(0,util_errors/* errorMessage */.gJ)(r.reason)}`] : []),
+        applied: staged.filter((_, i) => results[i]?.status === 'fulfilled').map(s => s.name),
+        errors: results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []))
+    };
+}
+/** A 4xx other than 429 is the API server judging the manifest; anything else is the server's. */
+function isRejection(error) {
+    const status = error instanceof errors/* KubernetesError */.d ? error.status : undefined;
+    return status !== undefined && status >= 400 && status < 500 && status !== 429;
+}
+/** Server-side dry run of every CronJob: if the API server rejects one, none is applied. */
+async function dryRunAll(client, staged) {
+    const { created, failed, errors } = await applyEach(client, staged, true);
+    if (failed.length === 0)
+        return created;
+    // 500s, 429s, timeouts and unreachable servers say nothing about the manifests.
+    if (!errors.every(isRejection)) {
+        throw new Error(`Could not dry-run ${failed.length} of ${staged.length} CronJob(s): the Kubernetes API server failed or could not be reached (after retries); nothing was applied. ` +
+            `Run deploy again once the cluster is healthy.\n- ${failed.join('\n- ')}`);
+    }
+    throw new dataset_errors/* ValidationError */.yI(`The Kubernetes API server rejected ${failed.length} of ${staged.length} CronJob(s) in a dry run; nothing was applied.\n- ${failed.join('\n- ')}`);
+}
+/**
+ * Applies every CronJob. The dry run accepted them all, so a failure here is the cluster's
+ * (after the client's retries): say exactly what is live and what is not.
+ */
+async function applyAll(client, staged) {
+    const { created, failed, applied } = await applyEach(client, staged, false);
+    if (failed.length > 0) {
+        throw new Error(`Applied ${applied.length} of ${staged.length} CronJob(s) (${applied.join(', ') || 'none'}); ` +
+            `the API server then refused:\n- ${failed.join('\n- ')}\nThe dry run had accepted them. ` +
+            'Apply is idempotent: run deploy again once the cluster is healthy.');
+    }
+    return created;
+}
+async function runDeploy(settings, deps) {
+    const planned = await log/* log */.Rm.group('Validate', () => plan(settings, deps.git));
+    const { staged, namespace } = planned;
+    const client = await deps.cronJobs();
+    // Listing first also proves the cluster is reachable before anything is sent to it.
+    const live = await client
+        .list(namespace, (0,labels/* stagingSelector */.ru)(settings.datasetId, settings.version))
+        .catch((error) => {
+        throw new Error(`${(0,util_errors/* errorMessage */.gJ)(error)} (listing the staged CronJobs of ${settings.datasetId} ${settings.version} in namespace ${namespace}; nothing was applied)`, { cause: error });
+    });
+    const wouldCreate = await log/* log */.Rm.group('Server-side dry run', () => dryRunAll(client, staged));
+    const prune = (0,manifests/* planPrune */.wM)(live.map(c => ({ name: c.metadata?.name ?? '' })), staged.map(s => s.name));
+    // A pruned CronJob is described as it runs now, so the report says which kind went away.
+    const prunedRow = (name, action) => {
+        const cronJob = live.find(c => c.metadata?.name === name);
+        const podSpec = cronJob?.spec?.jobTemplate.spec?.template.spec;
+        return {
+            name,
+            production: cronJob?.metadata?.annotations?.[labels/* SOURCE_ANNOTATION */.eM] ?? '',
+            kind: cronJob?.metadata?.labels?.[labels/* KIND_LABEL */.CF] ?? '',
+            schedule: cronJob?.spec?.schedule ?? '',
+            image: podSpec?.containers.map(c => c.image ?? '').join(', ') ?? '',
+            action
+        };
+    };
+    const rows = [];
+    const row = (s, action) => ({
+        name: s.name,
+        production: s.productionName,
+        kind: s.kind,
+        schedule: s.schedule,
+        image: s.image,
+        action
+    });
+    if (settings.dryRun) {
+        staged.forEach((s, i) => rows.push(row(s, wouldCreate[i] ? 'would create' : 'would update')));
+        for (const name of prune)
+            rows.push(prunedRow(name, 'would prune'));
+    }
+    else {
+        const applied = await log/* log */.Rm.group('Apply', () => applyAll(client, staged));
+        staged.forEach((s, i) => {
+            rows.push(row(s, applied[i] ? 'created' : 'updated'));
+            log/* log */.Rm.info(`${s.name}: ${applied[i] ? 'created' : 'updated'}`);
+        });
+        await log/* log */.Rm.group('Prune', async () => {
+            for (const [i, name] of prune.entries()) {
+                try {
+                    await client.delete(namespace, name);
+                }
+                catch (error) {
+                    throw new Error(`Applied all ${staged.length} CronJob(s) (${staged.map(s => s.name).join(', ')}); then could not prune CronJob ${namespace}/${name} (no longer produced): ${(0,util_errors/* errorMessage */.gJ)(error)}. ` +
+                        `Pruned before it: ${prune.slice(0, i).join(', ') || 'none'}. Run deploy again to finish pruning.`, { cause: error });
+                }
+                log/* log */.Rm.info(`${name}: pruned (no longer produced)`);
+                rows.push(prunedRow(name, 'pruned'));
+            }
+        });
+    }
+    return { namespace, store: planned.store, image: planned.image, rows };
+}
+
+// EXTERNAL MODULE: ./src/dataset/target.ts
+var dataset_target = __webpack_require__(1027);
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __webpack_require__(3718);
+;// CONCATENATED MODULE: ./src/deploy/settings.ts
+// deploy's settings: every input it reads, parsed once into a typed object.
+
+
+
+
+
+function readDeploySettings(inputs, env) {
+    const event = (0,context/* readEvent */.j_)(env);
+    const base = (0,context/* readContext */.yI)(inputs, env);
+    const target = (0,dataset_target/* readTarget */._)(inputs, env.GITHUB_REF || null);
+    const sha = inputs.get('sha') || env.GITHUB_SHA || '';
+    const dockerImage = inputs.get('docker-image') || null;
+    const imageRepository = inputs.get('image-repository') || null;
+    if (!dockerImage && (!imageRepository || !/^[0-9a-f]{40}$/.test(sha))) {
+        throw new parse/* InputError */.dz("Set 'docker-image' (e.g. ghcr.io/org/app:<sha>), or 'image-repository' to use {image-repository}:{github.sha}" +
+            (imageRepository ? ` (the commit SHA '${sha}' is not a full 40-character SHA).` : '.'));
+    }
+    return {
+        ...base,
+        mode: 'deploy',
+        datasetId: (0,ref/* validateDatasetId */.Wc)(target.datasetId),
+        version: (0,ref/* validateVersion */.Pj)(target.version),
+        dockerImage,
+        imageRepository,
+        sha,
+        config: inputs.get('config') || config/* DEFAULT_CONFIG */.PV,
+        namespace: inputs.get('namespace') || null,
+        kubeconfig: inputs.get('kubeconfig') || null,
+        scheduleOffsetMinutes: (0,parse/* parseInteger */.cG)('schedule-offset-minutes', inputs.get('schedule-offset-minutes'), 0),
+        baseBranch: (0,parse/* optionalBranch */.vf)('base-branch', inputs.get('base-branch')),
+        eventDefaultBranch: (0,context/* eventString */.O5)(event, 'repository', 'default_branch')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/mode.ts
+// The deploy mode: stage one dataset version's CronJobs from a push to its stage branch.
+
+
+
+
+
+
+
+const deployMode = {
+    readSettings: readDeploySettings,
+    secrets: settings => (0,secrets/* kubeconfigSecrets */.h)(settings.kubeconfig),
+    connect: settings => ({
+        git: new git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
+        cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
+    }),
+    run: runDeploy,
+    report: (result, settings) => ({
+        report: deployReport(result, settings, (0,context/* webLinks */.Ee)(settings)),
+        outputs: deployOutputs(result.rows, result.store)
+    })
+};
+
+
+/***/ }),
+
+/***/ 7500:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   XS: () => (/* binding */ GitError)
+/* harmony export */ });
+/* unused harmony export GitTimeoutError */
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2876);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4266);
+/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
+
+
+
+
+class GitError extends Error {
+    args;
+    result;
+    name = 'GitError';
+    constructor(args, result) {
+        super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
+        this.args = args;
+        this.result = result;
+    }
+}
+/**
+ * A network command that curl aborted because the server sent (almost) nothing for the request
+ * timeout. Not retried, like every request timeout: a server that stalled once tends to again.
+ */
+class GitTimeoutError extends GitError {
+    name = 'GitTimeoutError';
+    constructor(args, result, seconds) {
+        super(args, result);
+        const command = `git ${args[0] ?? ''}`;
+        const after = `${(0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(seconds * 1000)} (request-timeout)`;
+        this.message =
+            args[0] === 'push'
+                ? `${command} got no answer from the server within ${after}: the push was not confirmed, ` +
+                    'so the remote branch may or may not have moved. Run again: the lease keeps a rerun safe.'
+                : `${command} got no data from the server within ${after}: nothing was pushed.`;
+    }
+}
+/** Commits made by the action are attributed to the Actions bot, passed per command. */
+const IDENTITY = [
+    '-c',
+    'user.name=github-actions[bot]',
+    '-c',
+    'user.email=41898282+github-actions[bot]@users.noreply.github.com'
+];
+/**
+ * Every git command goes through `exec` (argument arrays, never a shell; prompts disabled).
+ * Methods that may fail on purpose are `try*` and return a value instead of throwing.
+ */
+class Git {
+    cwd;
+    remote;
+    /** curl's low-speed limit over this many seconds bounds every network command. */
+    lowSpeedTimeS;
+    constructor(cwd, options = {}) {
+        this.cwd = cwd;
+        this.remote = options.remote ?? 'origin';
+        const ms = options.requestTimeoutMs ?? _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000;
+        this.lowSpeedTimeS = Math.max(1, Math.ceil(ms / 1000));
+    }
+    async exec(args, options = {}) {
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.debug(`git ${args.join(' ')}`);
+        const result = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)('git', args, {
+            cwd: this.cwd,
+            silent: true,
+            ignoreReturnCode: true,
+            input: options.input === undefined ? undefined : Buffer.from(options.input),
+            env: {
+                ...process.env,
+                GIT_TERMINAL_PROMPT: '0',
+                GCM_INTERACTIVE: 'Never',
+                GIT_ASKPASS: '',
+                SSH_ASKPASS: '',
+                LC_ALL: 'C'
+            }
+        });
+        if (result.exitCode !== 0 && !options.allowFailure)
+            throw new GitError(args, result);
+        return result;
+    }
+    /**
+     * Retried: only network commands may fail for reasons a second attempt fixes. Bounded: a stalled
+     * HTTP connection (under 1000 bytes/s for request-timeout seconds) fails with GitTimeoutError.
+     */
+    async network(args) {
+        const limits = [
+            '-c',
+            'http.lowSpeedLimit=1000',
+            '-c',
+            `http.lowSpeedTime=${this.lowSpeedTimeS}`
+        ];
+        try {
+            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L5)(async () => {
+                const result = await this.exec([...limits, ...args], { allowFailure: true });
+                if (result.exitCode !== 0 && isStalled(result.stderr)) {
+                    throw new GitTimeoutError(args, result, this.lowSpeedTimeS);
+                }
+                if (result.exitCode !== 0 && isTransient(result.stderr))
+                    throw new GitError(args, result);
+                return result;
+            }, {
+                delaysMs: [1000, 2000],
+                retryable: error => error instanceof GitError && !(error instanceof GitTimeoutError),
+                onRetry: (error, attempt) => _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${error.result.stderr.trim()}`)
+            });
+        }
+        catch (error) {
+            if (error instanceof GitError && !(error instanceof GitTimeoutError))
+                return error.result;
+            throw error;
+        }
+    }
+    async version() {
+        const { stdout } = await this.exec(['version']);
+        const match = /(\d+)\.(\d+)/.exec(stdout);
+        return { major: Number(match?.[1] ?? 0), minor: Number(match?.[2] ?? 0), text: stdout.trim() };
+    }
+    async isRepository() {
+        const r = await this.exec(['rev-parse', '--git-dir'], { allowFailure: true });
+        return r.exitCode === 0;
+    }
+    async isShallow() {
+        const { stdout } = await this.exec(['rev-parse', '--is-shallow-repository']);
+        return stdout.trim() === 'true';
+    }
+    async tryRevParse(rev) {
+        const r = await this.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', rev], {
+            allowFailure: true
+        });
+        return r.exitCode === 0 ? r.stdout.trim() : null;
+    }
+    /** The subset of `shas` that are commits in this repository, in one process. */
+    async presentCommits(shas) {
+        if (shas.length === 0)
+            return new Set();
+        const { stdout } = await this.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: shas.map(sha => `${sha}^{commit}`).join('\n') + '\n'
+        });
+        const present = new Set();
+        for (const line of stdout.split('\n')) {
+            const [name, type] = line.split(' ');
+            if (type === 'commit' && name)
+                present.add(name);
+        }
+        return present;
+    }
+    /** One fetch for all refspecs. `unshallow` turns a shallow checkout into a full one. */
+    async fetch(refspecs, options = {}) {
+        const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--quiet'];
+        if (options.unshallow)
+            args.push('--unshallow');
+        args.push(this.remote, ...refspecs);
+        const r = await this.network(args);
+        if (r.exitCode !== 0)
+            throw new GitError(args, r);
+    }
+    /** Fetches single commits by SHA; false when the remote does not serve them. */
+    async tryFetchCommits(shas) {
+        const r = await this.network(['fetch', '--no-tags', '--quiet', this.remote, ...shas]);
+        return r.exitCode === 0;
+    }
+    /** A merge without a worktree (git ≥ 2.38). Conflicted paths come back, the merge is not fatal. */
+    async mergeTree(ours, theirs) {
+        const args = ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', ours, theirs];
+        const r = await this.exec(args, { allowFailure: true });
+        if (r.exitCode !== 0 && r.exitCode !== 1)
+            throw new GitError(args, r);
+        const [tree, ...rest] = r.stdout.split('\0').filter(s => s !== '');
+        if (!tree)
+            throw new GitError(args, r);
+        if (r.exitCode === 0)
+            return { clean: true, tree };
+        // A file/directory clash leaves the file at `path~<side>`, the side named as given here:
+        // report the path the PRs touched, not one that exists in neither of them.
+        const unlabel = (path) => {
+            const side = [ours, theirs].find(s => path.endsWith(`~${s}`));
+            return side === undefined ? path : path.slice(0, -side.length - 1);
+        };
+        return { clean: false, tree, conflicts: [...new Set(rest.map(unlabel))].sort() };
+    }
+    async commitTree(tree, parents, message) {
+        const args = [...IDENTITY, 'commit-tree', tree, ...parents.flatMap(p => ['-p', p]), '-F', '-'];
+        const { stdout } = await this.exec(args, { input: message });
+        return stdout.trim();
+    }
+    async treeOf(rev) {
+        const { stdout } = await this.exec([
+            'rev-parse',
+            '--verify',
+            '--end-of-options',
+            `${rev}^{tree}`
+        ]);
+        return stdout.trim();
+    }
+    /** Paths changed on `head` since it forked from `base` (three-dot diff). */
+    async changedFiles(base, head) {
+        const { stdout } = await this.exec(['diff', '--name-only', '-z', `${base}...${head}`, '--']);
+        return stdout.split('\0').filter(s => s !== '');
+    }
+    /**
+     * `changedFiles(base, head)` for many heads in two processes: one `rev-list` finds each head's
+     * merge base with `base`, one `diff-tree --stdin` lists the paths. A head with more than one
+     * candidate merge base (criss-cross history) is left out: the caller asks for it on its own.
+     */
+    async changedFilesBatch(base, heads) {
+        const result = new Map();
+        if (heads.length === 0)
+            return result;
+        const { stdout } = await this.exec(['rev-list', '--parents', '--boundary', '--stdin'], {
+            input: [...heads, `^${base}`].join('\n') + '\n'
+        });
+        const bases = mergeBases(stdout, heads);
+        const pairs = [];
+        for (const head of heads) {
+            const found = bases.get(head);
+            if (found === null)
+                result.set(head, []); // already in base: nothing changed since it
+            else if (found !== undefined)
+                pairs.push([head, found]);
+        }
+        if (pairs.length === 0)
+            return result;
+        // `-M`: `git diff` detects renames by default and names only the new path; so does this.
+        const diff = await this.exec(['diff-tree', '--stdin', '--always', '-r', '-M', '--name-only', '-z'], {
+            input: pairs.map(([head, mb]) => `${head} ${mb}`).join('\n') + '\n'
+        });
+        const tokens = diff.stdout.split('\0').filter(s => s !== '');
+        let i = 0;
+        for (const [k, [head]] of pairs.entries()) {
+            if (tokens[i] !== head)
+                throw new GitError(['diff-tree', '--stdin'], diff);
+            const next = pairs[k + 1]?.[0];
+            const files = [];
+            for (i++; i < tokens.length && tokens[i] !== next; i++)
+                files.push(tokens[i]);
+            result.set(head, files);
+        }
+        return result;
+    }
+    /** The file at `rev:path`, or null when the revision or the path does not exist. */
+    async tryShowFile(rev, path) {
+        // Not `git show`: for a directory it prints a tree listing and succeeds.
+        const r = await this.exec(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });
+        return r.exitCode === 0 ? r.stdout : null;
+    }
+    /**
+     * Force-pushes `sha` to `refs/heads/<branch>` only if the remote branch is still `expected`
+     * (null: must not exist yet). A lost lease overwrites nothing.
+     */
+    async tryPushWithLease(sha, branch, expected) {
+        const ref = `refs/heads/${branch}`;
+        const args = [
+            'push',
+            '--porcelain',
+            `--force-with-lease=${ref}:${expected ?? ''}`,
+            this.remote,
+            `${sha}:${ref}`
+        ];
+        const r = await this.network(args);
+        if (r.exitCode === 0)
+            return { ok: true };
+        const output = `${r.stdout}\n${r.stderr}`;
+        // Caught by git itself (the ref it was advertised is not the lease), or by the server when
+        // another push moved the ref between the advertisement and receive-pack: `cannot lock ref`
+        // with "is at X but expected Y", or "reference already exists" for a branch being created.
+        // Other remote rejections (hooks, protection rules, a name too long) are not races.
+        const leaseLost = /stale info|\[rejected\]|fetch first|non-fast-forward/.test(output) ||
+            /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists)/.test(output);
+        return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
+    }
+}
+// curl's CURLE_OPERATION_TIMEDOUT (28) for the low-speed limit, as git prints it.
+function isStalled(stderr) {
+    return /Operation too slow|curl 28 /.test(stderr);
+}
+/**
+ * From `rev-list --parents --boundary heads ^base`: each head's merge base with base, null when
+ * the head is already reachable from base, absent when there are several candidates. The
+ * boundary commits a head reaches are the common ancestors nearest to it: exactly one of them
+ * is the merge base.
+ */
+function mergeBases(revList, heads) {
+    const parents = new Map();
+    for (const line of revList.split('\n')) {
+        if (line === '' || line.startsWith('-'))
+            continue;
+        const [sha, ...rest] = line.split(' ');
+        if (sha)
+            parents.set(sha, rest);
+    }
+    const result = new Map();
+    for (const head of heads) {
+        if (!parents.has(head)) {
+            result.set(head, null);
+            continue;
+        }
+        const seen = new Set([head]);
+        const boundary = new Set();
+        const stack = [head];
+        for (let sha = stack.pop(); sha !== undefined; sha = stack.pop()) {
+            for (const p of parents.get(sha) ?? []) {
+                if (!parents.has(p))
+                    boundary.add(p);
+                else if (!seen.has(p)) {
+                    seen.add(p);
+                    stack.push(p);
+                }
+            }
+        }
+        if (boundary.size === 1)
+            result.set(head, [...boundary][0]);
+    }
+    return result;
+}
+function isTransient(stderr) {
+    return /(HTTP 5\d\d|returned error: 5\d\d|RPC failed|early EOF|Connection reset|timed out|Could not resolve host|unexpected disconnect)/i.test(stderr);
+}
+
+
+/***/ }),
+
+/***/ 4540:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ kubeconfigSecrets)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+// What of a kubeconfig must be masked in the job log: its credentials. Masking every line (as
+// before) turned `apiVersion: v1`, `kind: Config` and `namespace: default` into `***` wherever
+// they appeared for the rest of the job. Kept apart from the client so rebuild's mode table
+// entry does not load client-node.
+
+// Credential fields of kubeconfig users and auth providers: token, id-token, refresh-token,
+// access-token, client-secret, password, client-key-data, client-certificate-data,
+// certificate-authority-data, and files' contents in any extension that names them so.
+const SECRET_KEY = /token|secret|password|passwd|key|cert|credential/i;
+function collect(node, key, out) {
+    if (typeof node === 'string') {
+        if (key !== null && SECRET_KEY.test(key) && node.trim() !== '')
+            out.add(node.trim());
+        return;
+    }
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collect(item, key, out);
+        return;
+    }
+    if (typeof node !== 'object' || node === null)
+        return;
+    const entries = Object.entries(node);
+    // An exec plugin's `env: [{ name, value }]` carries credentials under any name.
+    const isEnvEntry = key === 'env' && 'name' in node && 'value' in node;
+    for (const [k, v] of entries)
+        collect(v, isEnvEntry && k === 'value' ? 'credential' : k, out);
+}
+/** The values to mask for a kubeconfig; every line when it cannot be read as YAML. */
+function kubeconfigSecrets(content) {
+    if (content === null || content.trim() === '')
+        return [];
+    let parsed;
+    try {
+        parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(content);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null) {
+        return content
+            .split('\n')
+            .map(l => l.trim())
+            .filter(l => l !== '');
+    }
+    const out = new Set();
+    collect(parsed, null, out);
+    return [...out];
+}
+
+
+/***/ })
+
+};
