@@ -136,6 +136,24 @@ describe('deploy with a catalog-command', () => {
     expect(log).toContain('noaa-hrrr-analysis: version 0.1.0 at this commit; not on main yet');
   });
 
+  it('stages the real abbreviated case: google-wn2-...-update of google-weathernext2-...', async () => {
+    const wn2 = {
+      id: 'google-weathernext2-forecast-operational-virtual',
+      version: '0.2.0',
+      productionPrefix: 'google-wn2-forecast-operational-virtual',
+      kinds: ['update']
+    };
+    const branch = await stageBranch(wn2.id, '0.2.0', {
+      [SCRIPT]: catalogScript([...registry('0.1.0'), wn2])
+    });
+    const { result } = await deploy(branch);
+
+    const rows = JSON.parse(result.outputs.cronjobs ?? '[]') as Array<Record<string, string>>;
+    expect(rows).toEqual([expect.objectContaining({ kind: 'update', action: 'created' })]);
+    expect(sandbox.names()).toEqual([rows[0]?.name]);
+    expect(rows[0]?.name.length).toBeLessThanOrEqual(52);
+  });
+
   it('runs the command without the GitHub token in its environment', async () => {
     const branch = await stageBranch(GEFS, '0.2.1', { [SCRIPT]: catalogScript(registry('0.2.1')) });
     process.env.GITHUB_TOKEN = 'ghs_must-not-leak';
