@@ -1,5 +1,5 @@
 // The cleanup run as a person reads it (job summary, CLI) and as later steps read it (outputs).
-import { storeRemovalCommand } from '../dataset/store.js';
+import { storeFacts, storeRemovalNotes } from '../dataset/store.js';
 import type { ModeReport } from '../mode.js';
 import type { Report } from '../summary.js';
 import type { CleanupResult, RowResult } from './run.js';
@@ -15,7 +15,7 @@ export function cleanupReport(result: CleanupResult, settings: CleanupSettings):
         tables: [],
         notes: []
       },
-      outputs: { cronjobs: '[]', 'store-path': '' }
+      outputs: { cronjobs: '[]', 'store-path': '', 'store-paths': '[]' }
     };
   }
   return {
@@ -26,7 +26,8 @@ export function cleanupReport(result: CleanupResult, settings: CleanupSettings):
           .filter(r => r.resource === 'CronJob')
           .map(r => ({ name: r.name, action: r.result }))
       ),
-      'store-path': result.store ?? ''
+      'store-path': result.stores[0] ?? '',
+      'store-paths': JSON.stringify(result.stores)
     }
   };
 }
@@ -56,7 +57,7 @@ function cleanedReport(
       { label: 'Dataset', value: context.datasetId, code: true },
       { label: 'Version', value: context.version, code: true },
       { label: 'Namespace', value: context.namespace, code: true },
-      ...(context.store ? [{ label: 'Store (not deleted)', value: context.store, code: true }] : [])
+      ...storeFacts(context.stores, 'Store (not deleted)')
     ],
     tables: [
       {
@@ -82,14 +83,12 @@ function cleanedReport(
               ]
             }
           ]),
-      ...(context.store
-        ? [
-            {
-              text: 'The dataset store is never deleted by cleanup. Remove it by hand when it is no longer needed:'
-            },
-            { text: storeRemovalCommand(context.store), code: true as const }
-          ]
-        : [])
+      ...storeRemovalNotes(
+        context.stores,
+        context.stores.length > 1
+          ? 'The dataset stores are never deleted by cleanup. Remove them by hand when they are no longer needed:'
+          : 'The dataset store is never deleted by cleanup. Remove it by hand when it is no longer needed:'
+      )
     ]
   };
 }

@@ -1,9 +1,11 @@
 import { DEFAULT_NAME_PREFIX, type StagingConfig } from '../dataset/config.js';
 import { stagingSelector } from '../dataset/labels.js';
+import type { Dataset } from '../dataset/catalog.js';
 import { stagedNameOf } from '../dataset/manifests.js';
 import { stageBranchName, type DatasetId, type Version } from '../dataset/ref.js';
-import { loadConfig, productionCronJobs, resolveNamespace } from '../dataset/sources.js';
-import { storePath } from '../dataset/store.js';
+import { loadConfig, loadDatasets, productionCronJobs } from '../dataset/sources.js';
+import { resolveNamespace } from '../dataset/sources.js';
+import { storePaths } from '../dataset/store.js';
 import type { GitHub } from '../io/github.js';
 import { deleteMonitor, monitorSlug } from '../io/sentry.js';
 import type { CronJobClient } from '../kube/client.js';
@@ -32,7 +34,8 @@ export type CleanupResult =
       datasetId: DatasetId;
       version: Version;
       namespace: string;
-      store: string | null;
+      /** The store paths left in place (replicas included); empty without a configured store. */
+      stores: string[];
       prefix: string;
       rows: CleanupRow[];
     };
@@ -45,15 +48,19 @@ export function cleanupTargets(labelled: readonly string[], computed: readonly s
 }
 
 /** Kinds the config's production CronJobs would stage: the fallback for unlabelled CronJobs. */
-async function computedNames(settings: Target, config: StagingConfig | null): Promise<string[]> {
-  const dataset = config?.datasets[settings.datasetId];
+async function computedNames(
+  settings: Target,
+  config: StagingConfig | null,
+  dataset: Dataset | undefined
+): Promise<string[]> {
   if (!config || !dataset) return [];
   try {
     const production = await productionCronJobs(settings.workspace, dataset);
     const parts = {
       prefix: config.namePrefix,
       datasetId: settings.datasetId,
-      version: settings.version
+      version: settings.version,
+      kindRule: dataset.kindRule
     };
     return production.map(p => stagedNameOf(parts, p.cronJob).name);
   } catch (error) {
@@ -196,11 +203,14 @@ export async function runCleanup(
   const namespace = resolveNamespace(settings.namespace, config);
   if (!config)
     log.info(`No ${settings.config}: deleting CronJobs by label in namespace ${namespace}.`);
-  const dataset = config?.datasets[datasetId];
-  const store =
-    config?.store && dataset
-      ? storePath(config.store, datasetId, version, dataset.storeExtension)
-      : null;
+  // A catalog command that fails stops here, before anything is deleted: the store paths and
+  // the names to fall back on come from it.
+  const dataset = config
+    ? (await loadDatasets(settings.workspace, config)).byId.get(datasetId)
+    : undefined;
+  const stores = dataset
+    ? storePaths(dataset.store, { datasetId, version, ext: dataset.storeExtension })
+    : [];
   const client = await deps.cronJobs();
 
   const targets = await log.group('Find staged CronJobs', async () => {
@@ -213,7 +223,7 @@ export async function runCleanup(
         );
       });
     const labelled = found.map(c => c.metadata?.name ?? '');
-    const computed = await computedNames(settings, config);
+    const computed = await computedNames(settings, config, dataset);
     log.info(
       `By label: ${labelled.join(', ') || 'none'}; by name: ${computed.join(', ') || 'none'}`
     );
@@ -249,7 +259,7 @@ export async function runCleanup(
     datasetId,
     version,
     namespace,
-    store,
+    stores,
     prefix: config?.namePrefix ?? DEFAULT_NAME_PREFIX,
     rows
   };

@@ -1,33 +1,43 @@
 // The staging config file (.github/staging.yml by default). It comes from the pushed commit, so it
 // is validated as strictly as the branch name; typos fail loudly instead of being ignored.
-import { DNS_LABEL_RULE, isDnsLabel } from '../kube/rules.js';
+import { isDnsSubdomain } from '../kube/rules.js';
+import { Checker } from './checker.js';
 import { ConfigError, quote } from './errors.js';
 import { datasetIdProblem } from './ref.js';
 import { describeValue, isRecord, parseOne } from './yaml.js';
 
 export { parseCronJobDocuments, readVersion } from './documents.js';
 
-/** Where a dataset's production CronJobs come from: exactly one of the two is set. */
-export type CronJobSource =
-  | { cronjobs: string[]; cronjobsCommand?: undefined }
-  | { cronjobs?: undefined; cronjobsCommand: string[] };
-
-export type DatasetConfig = {
+/**
+ * One `datasets:` entry as written. Without `catalog-command` it is complete (version-file,
+ * version-key and one of cronjobs / cronjobs-command); with it, every key is optional and
+ * overrides (or adds to) what the catalog says about the dataset.
+ */
+export interface DatasetConfig {
   id: string;
   /** Repository-relative path of the JSON or YAML file holding the version. */
-  versionFile: string;
+  versionFile: string | null;
   /** Dotted path to the version inside versionFile, e.g. attributes.dataset_version. */
-  versionKey: string;
-  storeExtension: string;
-} & CronJobSource;
+  versionKey: string | null;
+  storeExtension: string | null;
+  /** Store path templates (replicas), overriding the top-level `store`. */
+  store: string[] | null;
+  productionPrefix: string | null;
+  kindLabel: string | null;
+  /** Globs of production CronJob manifests; at most one of cronjobs and cronjobsCommand. */
+  cronjobs: string[] | null;
+  cronjobsCommand: string[] | null;
+}
 
 export interface StagingConfig {
   source: string;
   namespace: string;
   namePrefix: string;
-  /** Base path of dataset stores; null when not configured (no store path is printed). */
-  store: string | null;
-  /** Keyed by dataset id; has no prototype, so look ids up with datasetConfig(). */
+  /** Store path templates of every dataset; null when not configured (no store path printed). */
+  store: string[] | null;
+  /** The command printing the dataset catalog (argument list); null without one. */
+  catalogCommand: string[] | null;
+  /** Keyed by dataset id; has no prototype, so look ids up with Object.hasOwn. */
   datasets: Record<string, DatasetConfig>;
 }
 
@@ -37,134 +47,59 @@ export const DEFAULT_NAMESPACE = 'default';
 export const DEFAULT_NAME_PREFIX = 'staging';
 export const DEFAULT_STORE_EXTENSION = 'zarr';
 
-const TOP_KEYS = ['namespace', 'name-prefix', 'store', 'datasets'];
+const TOP_KEYS = ['namespace', 'name-prefix', 'store', 'catalog-command', 'datasets'];
 const DATASET_KEYS = [
   'version-file',
   'version-key',
   'store-extension',
+  'store',
+  'production-prefix',
+  'kind-label',
   'cronjobs',
   'cronjobs-command'
 ];
-const HINTS: Record<string, string> = {
+export const HINTS: Record<string, string> = {
   namespace: 'a Kubernetes namespace such as datasets',
   'name-prefix': 'the start of staging CronJob names, such as staging',
-  store: 'the base path of dataset stores, such as s3://bucket/datasets',
+  store:
+    'a base path such as s3://bucket/datasets, or a template such as ' +
+    's3://bucket/{dataset_id}/v{version}.{ext}, or a list of them',
+  'catalog-command': 'a list of arguments such as [uv, run, main, print-catalog]',
   'version-file': 'a repository path such as path/to/template/zarr.json',
   'version-key': 'a dotted path such as attributes.dataset_version',
   'store-extension': 'a file extension without the dot, such as zarr',
+  'production-prefix':
+    'the part of the production CronJob names before the kind, such as noaa-gfs-forecast',
+  'kind-label': 'a label key of the production CronJobs, such as app.kubernetes.io/component',
   cronjobs: 'a glob such as deploy/noaa-gfs-forecast/*.yaml, or a list of globs',
   'cronjobs-command':
     'a list of arguments such as [uv, run, main, noaa-gfs-forecast, print-cronjobs]'
 };
 const DOTTED_PATH = /^[^.\s]+(\.[^.\s]+)*$/;
 const EXTENSION = /^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$/;
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-function suggestion(key: string, allowed: readonly string[]): string {
-  const normalised = key.toLowerCase().replaceAll('_', '-');
-  const close = allowed.find(a => a === normalised || editDistance(normalised, a) <= 2);
-  return close === undefined ? '' : ` Did you mean ${close}?`;
-}
-
-class Checker {
-  constructor(private readonly source: string) {}
-
-  fail(path: string, problem: string): never {
-    throw new ConfigError(`${this.source}: ${path} ${problem}`);
-  }
-
-  keys(value: Record<string, unknown>, path: string, allowed: readonly string[]): void {
-    for (const key of Object.keys(value)) {
-      if (allowed.includes(key)) continue;
-      const where = path === '' ? 'at the top level' : `in ${path}`;
-      throw new ConfigError(
-        `${this.source}: unknown key ${quote(key)} ${where}; allowed keys: ` +
-          `${allowed.join(', ')}.${suggestion(key, allowed)}`
-      );
-    }
-  }
-
-  string(value: unknown, path: string, key: string, required: boolean): string | undefined {
-    const full = path === '' ? key : `${path}.${key}`;
-    if (value === undefined || value === null) {
-      if (required) this.fail(full, `is required (${HINTS[key] ?? key})`);
-      return undefined;
-    }
-    if (typeof value !== 'string' || value.trim() === '') {
-      this.fail(full, `must be a string (${HINTS[key] ?? key}); found ${describeValue(value)}`);
-    }
-    return value;
-  }
-
-  label(value: string | undefined, path: string, fallback: string): string {
-    if (value === undefined) return fallback;
-    if (!isDnsLabel(value)) this.fail(path, `must be ${DNS_LABEL_RULE}; found ${quote(value)}`);
-    return value;
-  }
-
-  relativePath(value: string, path: string): string {
-    if (/^([/\\]|[A-Za-z]:)/.test(value) || value.split(/[/\\]/).includes('..')) {
-      this.fail(
-        path,
-        `must be relative to the repository root, without ".."; found ${quote(value)}`
-      );
-    }
-    return value;
-  }
-
-  stringList(value: unknown, path: string, key: string): string[] {
-    const full = `${path}.${key}`;
-    if (!Array.isArray(value) || value.length === 0) {
-      this.fail(full, `must be a non-empty list (${HINTS[key]}); found ${describeValue(value)}`);
-    }
-    value.forEach((item: unknown, i) => {
-      if (typeof item !== 'string') {
-        this.fail(`${full}[${i}]`, `must be a string (quote it); found ${describeValue(item)}`);
-      }
-    });
-    return value as string[];
-  }
-}
+const LABEL_KEY =
+  /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 
 function cronJobSource(
   check: Checker,
   value: Record<string, unknown>,
-  path: string
-): CronJobSource {
+  path: string,
+  required: boolean
+): Pick<DatasetConfig, 'cronjobs' | 'cronjobsCommand'> {
   const globs = value.cronjobs;
   const command = value['cronjobs-command'];
   const hasGlobs = globs !== undefined && globs !== null;
   const hasCommand = command !== undefined && command !== null;
+  if (!hasGlobs && !hasCommand && !required) return { cronjobs: null, cronjobsCommand: null };
   if (hasGlobs === hasCommand) {
     check.fail(
       path,
-      `must set exactly one of cronjobs (${HINTS.cronjobs}) or cronjobs-command ` +
-        `(${HINTS['cronjobs-command']}); ${hasGlobs ? 'both are' : 'neither is'} set`
+      `must set ${required ? 'exactly' : 'at most'} one of cronjobs (${HINTS.cronjobs}) or ` +
+        `cronjobs-command (${HINTS['cronjobs-command']}); ${hasGlobs ? 'both are' : 'neither is'} set`
     );
   }
   if (hasCommand) {
-    if (typeof command === 'string') {
-      check.fail(
-        `${path}.cronjobs-command`,
-        `must be a list of arguments (${HINTS['cronjobs-command']}), not a shell string: it is ` +
-          'run without a shell'
-      );
-    }
-    const args = check.stringList(command, path, 'cronjobs-command');
-    if (args[0] === '') check.fail(`${path}.cronjobs-command[0]`, 'must name a program');
-    return { cronjobsCommand: args };
+    return { cronjobs: null, cronjobsCommand: check.command(command, path, 'cronjobs-command') };
   }
   const list = typeof globs === 'string' ? [globs] : check.stringList(globs, path, 'cronjobs');
   list.forEach((glob, i) => {
@@ -172,19 +107,57 @@ function cronJobSource(
     if (glob.trim() === '') check.fail(where, `must not be empty (${HINTS.cronjobs})`);
     check.relativePath(glob, where);
   });
-  return { cronjobs: list };
+  return { cronjobs: list, cronjobsCommand: null };
 }
 
-function dataset(check: Checker, id: string, value: unknown): DatasetConfig {
-  const path = `datasets.${id}`;
+/** production-prefix, kind-label and store-extension: shared by config and catalog entries. */
+export function optionalDatasetKeys(
+  check: Checker,
+  value: Record<string, unknown>,
+  path: string
+): Pick<DatasetConfig, 'storeExtension' | 'productionPrefix' | 'kindLabel' | 'store'> {
+  const extension = check.string(value['store-extension'], path, 'store-extension', false);
+  if (extension !== undefined && !EXTENSION.test(extension)) {
+    check.fail(
+      `${path}.store-extension`,
+      `must be ${HINTS['store-extension']}; found ${quote(extension)}`
+    );
+  }
+  const prefix = check.string(value['production-prefix'], path, 'production-prefix', false);
+  if (prefix !== undefined && !isDnsSubdomain(prefix)) {
+    check.fail(
+      `${path}.production-prefix`,
+      `must be ${HINTS['production-prefix']} (lowercase letters, digits, "-" and "."); found ` +
+        quote(prefix)
+    );
+  }
+  const label = check.string(value['kind-label'], path, 'kind-label', false);
+  if (label !== undefined && !LABEL_KEY.test(label)) {
+    check.fail(`${path}.kind-label`, `must be ${HINTS['kind-label']}; found ${quote(label)}`);
+  }
+  return {
+    storeExtension: extension ?? null,
+    productionPrefix: prefix ?? null,
+    kindLabel: label ?? null,
+    store: check.storeTemplates(value.store, path)
+  };
+}
+
+/** A dataset id from a config key or a catalog entry; `where` is its place in the file. */
+export function checkDatasetId(check: Checker, id: string, where: string): void {
   const idProblem = datasetIdProblem(id);
   if (idProblem !== null) {
     check.fail(
-      `datasets: ${quote(id)}`,
+      where,
       `is not a valid dataset id: ${idProblem}. Dataset ids must be DNS-1123 labels ` +
         '(lowercase letters, digits and "-", e.g. noaa-gfs-forecast)'
     );
   }
+}
+
+function dataset(check: Checker, id: string, value: unknown, catalog: boolean): DatasetConfig {
+  const path = `datasets.${id}`;
+  checkDatasetId(check, id, `datasets: ${quote(id)}`);
   if (!isRecord(value)) {
     check.fail(
       path,
@@ -193,33 +166,31 @@ function dataset(check: Checker, id: string, value: unknown): DatasetConfig {
     );
   }
   check.keys(value, path, DATASET_KEYS);
-  const versionFile = check.string(value['version-file'], path, 'version-file', true) as string;
-  const versionKey = check.string(value['version-key'], path, 'version-key', true) as string;
-  if (!DOTTED_PATH.test(versionKey)) {
+  // With a catalog the version comes from it unless both keys say where else to read it.
+  const hasFile = value['version-file'] !== undefined && value['version-file'] !== null;
+  const hasKey = value['version-key'] !== undefined && value['version-key'] !== null;
+  const required = !catalog || hasFile || hasKey;
+  const versionFile = check.string(value['version-file'], path, 'version-file', required);
+  const versionKey = check.string(value['version-key'], path, 'version-key', required);
+  if (versionKey !== undefined && !DOTTED_PATH.test(versionKey)) {
     check.fail(
       `${path}.version-key`,
       `must be ${HINTS['version-key']}; found ${quote(versionKey)}`
     );
   }
-  const extension = check.string(value['store-extension'], path, 'store-extension', false);
-  if (extension !== undefined && !EXTENSION.test(extension)) {
-    check.fail(
-      `${path}.store-extension`,
-      `must be ${HINTS['store-extension']}; found ${quote(extension)}`
-    );
-  }
   return {
     id,
-    versionFile: check.relativePath(versionFile, `${path}.version-file`),
-    versionKey,
-    storeExtension: extension ?? DEFAULT_STORE_EXTENSION,
-    ...cronJobSource(check, value, path)
+    versionFile:
+      versionFile === undefined ? null : check.relativePath(versionFile, `${path}.version-file`),
+    versionKey: versionKey ?? null,
+    ...optionalDatasetKeys(check, value, path),
+    ...cronJobSource(check, value, path, !catalog)
   };
 }
 
 /** Parses and validates the staging config; `source` names the file in error messages. */
 export function parseConfig(text: string, source: string): StagingConfig {
-  const check: Checker = new Checker(source);
+  const check: Checker = new Checker(source, HINTS);
   const root = parseOne(text, source);
   if (!isRecord(root)) {
     throw new ConfigError(
@@ -230,30 +201,33 @@ export function parseConfig(text: string, source: string): StagingConfig {
   check.keys(root, '', TOP_KEYS);
   const namespace = check.string(root.namespace, '', 'namespace', false);
   const prefix = check.string(root['name-prefix'], '', 'name-prefix', false);
-  const store = check.string(root.store, '', 'store', false);
-  const datasets = root.datasets;
-  if (!isRecord(datasets) || Object.keys(datasets).length === 0) {
+  const hasCatalog = root['catalog-command'] !== undefined && root['catalog-command'] !== null;
+  const catalogCommand = hasCatalog
+    ? check.command(root['catalog-command'], '', 'catalog-command')
+    : null;
+  const datasets = root.datasets ?? (hasCatalog ? {} : undefined);
+  if (!isRecord(datasets) || (!hasCatalog && Object.keys(datasets).length === 0)) {
     check.fail(
       'datasets',
-      `must be a mapping from dataset id to its settings, with at least one dataset; found ` +
-        describeValue(datasets)
+      `must be a mapping from dataset id to its settings, with at least one dataset (or set ` +
+        `catalog-command: ${HINTS['catalog-command']}); found ${describeValue(datasets)}`
     );
   }
-  const parsed: Record<string, DatasetConfig> = Object.create(null) as Record<
-    string,
-    DatasetConfig
-  >;
-  for (const [id, value] of Object.entries(datasets)) parsed[id] = dataset(check, id, value);
+  const parsed = Object.create(null) as Record<string, DatasetConfig>;
+  for (const [id, value] of Object.entries(datasets)) {
+    parsed[id] = dataset(check, id, value, hasCatalog);
+  }
   return {
     source,
     namespace: check.label(namespace, 'namespace', DEFAULT_NAMESPACE),
     namePrefix: check.label(prefix, 'name-prefix', DEFAULT_NAME_PREFIX),
-    store: store ?? null,
+    store: check.storeTemplates(root.store, ''),
+    catalogCommand,
     datasets: parsed
   };
 }
 
-/** The settings of `datasetId`; throws naming the configured ids when it has none. */
+/** The `datasets:` entry of `datasetId`; throws naming the configured ids when it has none. */
 export function datasetConfig(config: StagingConfig, datasetId: string): DatasetConfig {
   const found = Object.hasOwn(config.datasets, datasetId) ? config.datasets[datasetId] : undefined;
   if (found === undefined) {

@@ -47,7 +47,8 @@ export function readVersion(text: string, source: string, key: string): string {
   return current;
 }
 
-function checkCronJob(value: unknown, what: string): V1CronJob {
+/** A parsed batch/v1 CronJob with every field staging reads or rewrites; `what` names it in errors. */
+export function checkCronJob(value: unknown, what: string): V1CronJob {
   if (!isRecord(value)) {
     throw new ConfigError(`${what} is ${describeValue(value)}, not a Kubernetes object.`);
   }

@@ -10,7 +10,8 @@ import {
 } from './image.js';
 import { SOURCE_ANNOTATION, stagingLabels } from './labels.js';
 import { SERVER_OWNED_METADATA } from '../kube/rules.js';
-import { checkIndexedJobName, deriveKind, stagedCronJobName, type Kind } from './names.js';
+import { kindOf, type KindRule } from './kinds.js';
+import { checkIndexedJobName, stagedCronJobName, type Kind } from './names.js';
 import type { DatasetId, Version } from './ref.js';
 import { offsetSchedule } from './schedule.js';
 
@@ -30,6 +31,8 @@ export interface StagingInput {
   image: string;
   productionCronJobs: readonly ProductionCronJob[];
   scheduleOffsetMinutes: number;
+  /** How kinds are read from production CronJobs; default: their names after `{datasetId}-`. */
+  kindRule?: KindRule;
 }
 
 export interface StagedCronJob {
@@ -98,10 +101,12 @@ function indexedCompletions(cronJob: V1CronJob): number | null {
  * the same name when its labels are gone.
  */
 export function stagedNameOf(
-  parts: Pick<StagingInput, 'prefix' | 'datasetId' | 'version'>,
+  parts: Pick<StagingInput, 'prefix' | 'datasetId' | 'version' | 'kindRule'>,
   cronJob: V1CronJob
 ): { kind: Kind; name: string } {
-  const kind = deriveKind(cronJob.metadata?.name ?? '', parts.datasetId);
+  const rule = parts.kindRule ?? { productionPrefix: parts.datasetId, kindLabel: null };
+  const identity = { name: cronJob.metadata?.name ?? '', labels: cronJob.metadata?.labels };
+  const kind = kindOf(identity, parts.datasetId, rule);
   return { kind, name: stagedCronJobName({ ...parts, kind }, indexedCompletions(cronJob)) };
 }
 

@@ -1,14 +1,19 @@
-// The I/O edge of deploy and cleanup: the config file, the version files and the production
-// CronJobs, read from the checkout (and from the base branch with git).
-import { getExecOutput } from '@actions/exec';
-import { glob, readFile, stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+// The I/O edge of deploy, cleanup and sweep: the config file, the catalog command, the version
+// files and the production CronJobs, read from the checkout (and from the base branch with git).
+import { glob, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Git } from '../io/git.js';
 import { DNS_LABEL_RULE, isDnsLabel } from '../kube/rules.js';
-import { datasetConfig, parseConfig, parseCronJobDocuments, readVersion } from './config.js';
-import { DEFAULT_NAMESPACE, type DatasetConfig, type StagingConfig } from './config.js';
+import { parseCatalog, resolveDatasets, type CatalogEntry } from './catalog.js';
+import type { Dataset, Datasets } from './catalog.js';
+import { parseConfig, parseCronJobDocuments, readVersion } from './config.js';
+import { DEFAULT_NAMESPACE, type StagingConfig } from './config.js';
+import { runCommand } from './command.js';
 import { ConfigError, ValidationError, quote } from './errors.js';
 import type { ProductionCronJob } from './manifests.js';
+
+export { findDataset, versionWhere } from './catalog.js';
 
 /** A path inside the checkout; a config that points outside it is refused. */
 function inside(workspace: string, path: string, what: string): string {
@@ -44,7 +49,19 @@ export async function requireConfig(workspace: string, path: string): Promise<St
   return config;
 }
 
-export { datasetConfig };
+/** The catalog `command` prints when run in `cwd`; `where` says which commit, for messages. */
+async function runCatalog(command: string[], cwd: string, where: string): Promise<CatalogEntry[]> {
+  const shown = command.join(' ');
+  const out = await runCommand(command, cwd, `catalog-command '${shown}'${where}`);
+  return parseCatalog(out, `the output of catalog-command '${shown}'${where}`);
+}
+
+/** Every dataset of the checkout: the config's, merged over its catalog command's output. */
+export async function loadDatasets(workspace: string, config: StagingConfig): Promise<Datasets> {
+  if (config.catalogCommand === null) return resolveDatasets(config, null);
+  const catalog = await runCatalog(config.catalogCommand, workspace, '');
+  return resolveDatasets(config, catalog, config.catalogCommand.join(' '));
+}
 
 /**
  * The namespace to work in: the `namespace` input, else the config's, else `default`. The input
@@ -62,27 +79,47 @@ export function resolveNamespace(input: string | null, config: StagingConfig | n
 }
 
 /** The dataset's version in the checkout (the pushed commit). */
-export async function versionInCheckout(
-  workspace: string,
-  dataset: DatasetConfig
-): Promise<string> {
-  const text = await readText(inside(workspace, dataset.versionFile, 'version-file'));
+export async function versionInCheckout(workspace: string, dataset: Dataset): Promise<string> {
+  if ('catalog' in dataset.version) return dataset.version.catalog;
+  const { file, key } = dataset.version;
+  const text = await readText(inside(workspace, file, 'version-file'));
   if (text === null) {
     throw new ConfigError(
-      `version-file '${dataset.versionFile}' of dataset '${dataset.id}' does not exist at this commit.`
+      `version-file '${file}' of dataset '${dataset.id}' does not exist at this commit.`
     );
   }
-  return readVersion(text, dataset.versionFile, dataset.versionKey);
+  return readVersion(text, file, key);
 }
 
 /**
- * The dataset's version on the base branch, read with git from `origin/<base>`; null when the
- * dataset does not exist there yet (a brand-new dataset may be staged before its first release).
+ * The catalog of another commit, printed in a temporary detached worktree of it: the command
+ * reads that commit's code. The worktree is removed whatever happens.
+ */
+async function catalogAt(git: Git, ref: string, base: string, command: string[]) {
+  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'staging-catalog-'));
+  try {
+    await git.exec(['worktree', 'add', '--detach', '--quiet', dir, ref]);
+    return await runCatalog(command, dir, ` on ${base} (in a temporary worktree)`);
+  } finally {
+    await git.exec(['worktree', 'remove', '--force', dir], { allowFailure: true });
+    await rm(dir, { recursive: true, force: true });
+    await git.exec(['worktree', 'prune'], { allowFailure: true });
+  }
+}
+
+/** Catalogs already printed for a base branch, so status asks each branch once. */
+export type BaseCatalogs = Map<string, Promise<CatalogEntry[]>>;
+
+/**
+ * The dataset's version on the base branch, read from `origin/<base>`: its version file with git,
+ * or its catalog command run there. Null when the dataset does not exist there yet (a brand-new
+ * dataset may be staged before its first release).
  */
 export async function versionOnBase(
   git: Git,
   base: string,
-  dataset: DatasetConfig
+  dataset: Dataset,
+  catalogs: BaseCatalogs = new Map()
 ): Promise<string | null> {
   const ref = `refs/remotes/origin/${base}`;
   if (!(await git.tryRevParse(ref))) {
@@ -91,40 +128,50 @@ export async function versionOnBase(
         `Use actions/checkout with 'fetch-depth: 0' (or fetch ${base}) before deploy.`
     );
   }
-  const text = await git.tryShowFile(ref, dataset.versionFile);
+  if ('catalog' in dataset.version) {
+    const { command } = dataset.version;
+    const key = `${base}\0${command.join('\0')}`;
+    let printed = catalogs.get(key);
+    if (printed === undefined) {
+      printed = catalogAt(git, ref, base, command);
+      catalogs.set(key, printed);
+    }
+    return (await printed).find(e => e.id === dataset.id)?.version ?? null;
+  }
+  const { file, key } = dataset.version;
+  const text = await git.tryShowFile(ref, file);
   if (text === null) return null;
   try {
-    return readVersion(text, `${base}:${dataset.versionFile}`, dataset.versionKey);
+    return readVersion(text, `${base}:${file}`, key);
   } catch {
     // The file exists on base but without this key: the dataset has no released version there.
     return null;
   }
 }
 
-/** The production CronJobs: from the config's globs, or from the output of its command. */
+/** The production CronJobs: from the catalog, from the config's globs, or from its command. */
 export async function productionCronJobs(
   workspace: string,
-  dataset: DatasetConfig
+  dataset: Dataset
 ): Promise<ProductionCronJob[]> {
-  if (dataset.cronjobsCommand) {
-    const [command, ...args] = dataset.cronjobsCommand as [string, ...string[]];
-    const shown = dataset.cronjobsCommand.join(' ');
-    const out = await getExecOutput(command, args, {
-      cwd: workspace,
-      silent: true,
-      ignoreReturnCode: true
-    });
-    if (out.exitCode !== 0) {
-      throw new ConfigError(
-        `cronjobs-command '${shown}' of dataset '${dataset.id}' failed (exit ${out.exitCode}): ${out.stderr.trim()}`
-      );
-    }
-    return parseCronJobDocuments(out.stdout, `the output of ${shown}`).map(cronJob => ({
+  const from = dataset.cronJobs;
+  if ('manifests' in from) {
+    const source = `the catalog printed by catalog-command '${from.from}'`;
+    return from.manifests.map(cronJob => ({ source, cronJob }));
+  }
+  if ('command' in from) {
+    const shown = from.command.join(' ');
+    const out = await runCommand(
+      from.command,
+      workspace,
+      `cronjobs-command '${shown}' of dataset '${dataset.id}'`
+    );
+    return parseCronJobDocuments(out, `the output of ${shown}`).map(cronJob => ({
       source: shown,
       cronJob
     }));
   }
-  const patterns = dataset.cronjobs ?? [];
+  const patterns = from.globs;
   for (const p of patterns) inside(workspace, p, 'cronjobs glob');
   const matched = new Set<string>();
   for await (const path of glob(patterns, { cwd: workspace })) {
@@ -133,7 +180,7 @@ export async function productionCronJobs(
   const files = [...matched].sort();
   if (files.length === 0) {
     throw new ConfigError(
-      `cronjobs '${(dataset.cronjobs ?? []).join(', ')}' of dataset '${dataset.id}' matches no files in ${workspace}.`
+      `cronjobs '${patterns.join(', ')}' of dataset '${dataset.id}' matches no files in ${workspace}.`
     );
   }
   const result: ProductionCronJob[] = [];

@@ -69,3 +69,9 @@ export function parseStream(text: string, source: string): unknown[] {
   if (!Array.isArray(docs)) return [];
   return docs.map(doc => toJS(source, doc));
 }
+
+/** A command's output: JSON when it starts like JSON (for JSON's own error messages), else YAML. */
+export function parseOutput(text: string, source: string): unknown {
+  if (/^\s*[[{]/.test(text)) return parseJson(text, source);
+  return toJS(source, parseDocument(text, { prettyErrors: true, uniqueKeys: true }));
+}

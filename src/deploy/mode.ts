@@ -18,6 +18,6 @@ export const deployMode: Mode<DeploySettings, DeployDeps, DeployResult> = {
   run: runDeploy,
   report: (result, settings) => ({
     report: deployReport(result, settings, webLinks(settings)),
-    outputs: deployOutputs(result.rows, result.store)
+    outputs: deployOutputs(result.rows, result.stores)
   })
 };

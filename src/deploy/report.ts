@@ -1,14 +1,18 @@
 // The deploy run as a person reads it (job summary, CLI) and as later steps read it (outputs).
 import { DEFAULT_CONFIG } from '../dataset/config.js';
 import { stageBranchName } from '../dataset/ref.js';
-import { shellQuote, storeRemovalCommand } from '../dataset/store.js';
+import { shellQuote, storeFacts, storeRemovalNotes } from '../dataset/store.js';
 import type { WebLinks } from '../inputs/context.js';
 import type { Report } from '../summary.js';
 import type { Action, DeployResult, DeployRow } from './run.js';
 import type { DeploySettings } from './settings.js';
 
-export function deployOutputs(rows: DeployRow[], store: string | null): Record<string, string> {
-  return { cronjobs: JSON.stringify(rows), 'store-path': store ?? '' };
+export function deployOutputs(rows: DeployRow[], stores: string[]): Record<string, string> {
+  return {
+    cronjobs: JSON.stringify(rows),
+    'store-path': stores[0] ?? '',
+    'store-paths': JSON.stringify(stores)
+  };
 }
 
 function count(rows: DeployRow[], ...actions: Action[]): number {
@@ -56,7 +60,7 @@ export function deployReport(
         : []),
       { label: 'Image', value: result.image, code: true },
       { label: 'Namespace', value: result.namespace, code: true },
-      ...(result.store ? [{ label: 'Store', value: result.store, code: true }] : [])
+      ...storeFacts(result.stores)
     ],
     tables: [
       {
@@ -87,12 +91,12 @@ export function deployReport(
         ]
       },
       { text: cleanup, code: true },
-      ...(result.store
-        ? [
-            { text: `The store is never deleted automatically. When it is no longer needed:` },
-            { text: storeRemovalCommand(result.store), code: true as const }
-          ]
-        : [])
+      ...storeRemovalNotes(
+        result.stores,
+        result.stores.length > 1
+          ? 'The stores are never deleted automatically. When they are no longer needed:'
+          : 'The store is never deleted automatically. When it is no longer needed:'
+      )
     ]
   };
 }

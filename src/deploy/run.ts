@@ -3,14 +3,16 @@ import { checkImageReference } from '../dataset/image.js';
 import { KIND_LABEL, SOURCE_ANNOTATION, stagingSelector } from '../dataset/labels.js';
 import { buildStagingCronJobs, planPrune, type StagedCronJob } from '../dataset/manifests.js';
 import {
-  datasetConfig,
+  findDataset,
+  loadDatasets,
   productionCronJobs,
   requireConfig,
   resolveNamespace,
   versionInCheckout,
-  versionOnBase
+  versionOnBase,
+  versionWhere
 } from '../dataset/sources.js';
-import { storePath } from '../dataset/store.js';
+import { storePaths } from '../dataset/store.js';
 import type { Git } from '../io/git.js';
 import type { CronJobClient } from '../kube/client.js';
 import { KubernetesError } from '../kube/errors.js';
@@ -39,7 +41,8 @@ export interface DeployRow {
 
 export interface DeployResult {
   namespace: string;
-  store: string | null;
+  /** Where the version writes (replicas included); empty without a configured store. */
+  stores: string[];
   image: string;
   rows: DeployRow[];
 }
@@ -66,18 +69,18 @@ function stagedImage(settings: DeploySettings): string {
 async function plan(
   settings: DeploySettings,
   git: Git
-): Promise<{ staged: StagedCronJob[]; namespace: string; store: string | null; image: string }> {
+): Promise<{ staged: StagedCronJob[]; namespace: string; stores: string[]; image: string }> {
   const { datasetId, version } = settings;
   const image = stagedImage(settings);
   const config = await requireConfig(settings.workspace, settings.config);
-  const dataset = datasetConfig(config, datasetId);
   const namespace = resolveNamespace(settings.namespace, config);
+  const dataset = findDataset(await loadDatasets(settings.workspace, config), datasetId);
 
   const here = await versionInCheckout(settings.workspace, dataset);
   if (here !== version) {
     throw new ValidationError(
-      `The branch stages version ${version}, but ${dataset.versionFile} (${dataset.versionKey}) says ${here} at this commit. ` +
-        `Bump the template to ${version}, or push to stage/${datasetId}/v${here}.`
+      `The branch stages version ${version}, but ${versionWhere(dataset)} says ${here} at this commit. ` +
+        `Bump the version to ${version}, or push to stage/${datasetId}/v${here}.`
     );
   }
   const base = await baseBranch(settings, git);
@@ -85,7 +88,7 @@ async function plan(
   if (onBase === version) {
     throw new ValidationError(
       `Version ${version} is already the version of ${datasetId} on ${base}: a staged version must differ from production. ` +
-        `Bump ${dataset.versionKey} in ${dataset.versionFile}.`
+        `Bump the version in ${versionWhere(dataset)}.`
     );
   }
   log.info(
@@ -99,12 +102,11 @@ async function plan(
     version,
     image,
     productionCronJobs: await productionCronJobs(settings.workspace, dataset),
-    scheduleOffsetMinutes: settings.scheduleOffsetMinutes
+    scheduleOffsetMinutes: settings.scheduleOffsetMinutes,
+    kindRule: dataset.kindRule
   });
-  const store = config.store
-    ? storePath(config.store, datasetId, version, dataset.storeExtension)
-    : null;
-  return { staged, namespace, store, image };
+  const stores = storePaths(dataset.store, { datasetId, version, ext: dataset.storeExtension });
+  return { staged, namespace, stores, image };
 }
 
 /** Applies (or dry-runs) every CronJob in parallel: which were created, and what failed. */
@@ -229,5 +231,5 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
       }
     });
   }
-  return { namespace, store: planned.store, image: planned.image, rows };
+  return { namespace, stores: planned.stores, image: planned.image, rows };
 }

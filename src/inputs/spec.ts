@@ -386,7 +386,14 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'store-path',
     modes: ['deploy', 'cleanup'],
-    description: "deploy, cleanup: the staged version's store path (never deleted)."
+    description:
+      "deploy, cleanup: the staged version's store path (never deleted); with replicas, the first."
+  },
+  {
+    name: 'store-paths',
+    modes: ['deploy', 'cleanup'],
+    description:
+      'deploy, cleanup: JSON array of every store path of the staged version, replicas included (never deleted).'
   },
   {
     name: 'staged',

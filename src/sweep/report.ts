@@ -33,7 +33,7 @@ export function sweepReport(result: SweepResult, settings: SweepSettings): ModeR
       r.result
     ])
   );
-  const stores = retired.map(s => s.store).filter((s): s is string => s !== null);
+  const stores = retired.flatMap(s => s.stores);
   const report: Report = {
     title: 'Staging sweep',
     headline,

@@ -2,7 +2,8 @@
 // with cleanup's own removal (CronJobs, Sentry monitors, the branch where it still exists; never
 // the store).
 import { removeBranch, removeCronJobs, type CleanupRow } from '../cleanup/run.js';
-import { storePath } from '../dataset/store.js';
+import { ConfigError } from '../dataset/errors.js';
+import { storePaths } from '../dataset/store.js';
 import { log } from '../log.js';
 import { readInventory, type Inventory, type InventoryDeps } from '../status/inventory.js';
 import type { StagedVersion } from '../status/staged.js';
@@ -15,8 +16,8 @@ export interface SweptVersion extends Judgement {
   version: StagedVersion;
   /** What was removed (empty for live versions). */
   rows: CleanupRow[];
-  /** The store left in place, when the config names one. */
-  store: string | null;
+  /** The store paths left in place (replicas included), when the config names a store. */
+  stores: string[];
 }
 
 export interface SweepResult extends Omit<Inventory, 'versions'> {
@@ -26,6 +27,12 @@ export interface SweepResult extends Omit<Inventory, 'versions'> {
 
 export async function runSweep(settings: SweepSettings, deps: SweepDeps): Promise<SweepResult> {
   const inventory = await readInventory(settings, deps);
+  if (inventory.catalogError !== null) {
+    // Without the catalog, sweep could not tell promoted versions or print their stores.
+    throw new ConfigError(
+      `Nothing was swept (fix the catalog command and run sweep again): ${inventory.catalogError}`
+    );
+  }
   const now = new Date().toISOString();
   const cluster = await deps.cluster();
   const swept: SweptVersion[] = [];
@@ -35,19 +42,17 @@ export async function runSweep(settings: SweepSettings, deps: SweepDeps): Promis
       now,
       defaultBranch: inventory.defaultBranch
     });
-    const dataset = inventory.config?.datasets[version.datasetId];
-    const store =
-      inventory.config?.store && dataset
-        ? storePath(
-            inventory.config.store,
-            version.datasetId,
-            version.version,
-            dataset.storeExtension
-          )
-        : null;
+    const dataset = inventory.datasets?.byId.get(version.datasetId);
+    const stores = dataset
+      ? storePaths(dataset.store, {
+          datasetId: version.datasetId,
+          version: version.version,
+          ext: dataset.storeExtension
+        })
+      : [];
     log.info(`${version.datasetId} ${version.version}: ${judgement.verdict} (${judgement.reason})`);
     if (judgement.verdict === 'live') {
-      swept.push({ ...judgement, version, rows: [], store });
+      swept.push({ ...judgement, version, rows: [], stores });
       continue;
     }
     // An orphan's branch is already gone: nothing to delete, nothing to report.
@@ -62,11 +67,13 @@ export async function runSweep(settings: SweepSettings, deps: SweepDeps): Promis
     if (branch !== null) {
       rows.push(await removeBranch(deps.github, branch, rows, settings.dryRun));
     }
-    swept.push({ ...judgement, version, rows, store });
+    swept.push({ ...judgement, version, rows, stores });
   }
   return {
     namespace: inventory.namespace,
     config: inventory.config,
+    datasets: inventory.datasets,
+    catalogError: inventory.catalogError,
     defaultBranch: inventory.defaultBranch,
     unknownVersions: inventory.unknownVersions,
     unlabelled: inventory.unlabelled,

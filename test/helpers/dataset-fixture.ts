@@ -50,6 +50,10 @@ export interface CronJobOptions {
   cronJobNameEnv?: boolean;
   restartPolicy?: string;
   namespace?: string;
+  /** The production name; default `{datasetId}-{kind}` (real catalogs abbreviate it). */
+  name?: string;
+  /** Labels on top of the standard app.kubernetes.io/name and component ones. */
+  labels?: Record<string, string>;
   /** Run Indexed Jobs with this many completions (each pod's hostname is `{job}-{index}`). */
   indexedCompletions?: number;
 }
@@ -63,7 +67,7 @@ export function productionCronJob(
   kind: string,
   options: CronJobOptions = {}
 ): Manifest {
-  const name = `${datasetId}-${kind}`;
+  const name = options.name ?? `${datasetId}-${kind}`;
   const env: Array<{ name: string; value: string }> = [{ name: 'DATASET_ID', value: datasetId }];
   if (options.cronJobNameEnv ?? kind !== 'archive-grib-files') {
     env.push({ name: 'CRON_JOB_NAME', value: name });
@@ -74,7 +78,11 @@ export function productionCronJob(
     metadata: {
       name,
       namespace: options.namespace ?? NAMESPACE,
-      labels: { 'app.kubernetes.io/name': datasetId, 'app.kubernetes.io/component': kind }
+      labels: {
+        'app.kubernetes.io/name': datasetId,
+        'app.kubernetes.io/component': kind,
+        ...options.labels
+      }
     },
     spec: {
       schedule: options.schedule ?? (kind === 'update' ? '15 */6 * * *' : '45 1 * * *'),
@@ -144,6 +152,50 @@ export function productionManifestFiles(
 export function printCronJobsScript(datasetId: string, kinds: readonly string[]): string {
   const stream = yamlStream(kinds.map(k => productionCronJob(datasetId, k)));
   return `process.stdout.write(${JSON.stringify(stream)});\n`;
+}
+
+/** One dataset as a catalog-command prints it; `kinds` become full production manifests. */
+export interface CatalogDataset {
+  id: string;
+  version?: string;
+  productionPrefix?: string;
+  store?: string | string[];
+  kinds: readonly string[];
+  /** Production name of each kind; default `{productionPrefix ?? id}-{kind}`. */
+  name?: (kind: string) => string;
+  labels?: Record<string, string>;
+}
+
+/** The catalog JSON (schema of the README) for `datasets`. */
+export function catalogJson(datasets: readonly CatalogDataset[]): string {
+  const entries = datasets.map(d => ({
+    id: d.id,
+    ...(d.version === undefined ? {} : { version: d.version }),
+    ...(d.productionPrefix ? { 'production-prefix': d.productionPrefix } : {}),
+    ...(d.store ? { store: d.store } : {}),
+    cronjobs: d.kinds.map(kind =>
+      productionCronJob(d.id, kind, {
+        name: d.name?.(kind) ?? `${d.productionPrefix ?? d.id}-${kind}`,
+        labels: d.labels
+      })
+    )
+  }));
+  return JSON.stringify({ datasets: entries }, null, 2) + '\n';
+}
+
+/**
+ * A catalog-command script printing `output` (default: the catalog of `datasets`). It refuses to
+ * run with the GitHub token in its environment, so every catalog test checks it is not there.
+ */
+export function catalogScript(datasets: readonly CatalogDataset[], output?: string): string {
+  return [
+    "if (process.env.GITHUB_TOKEN || process.env['INPUT_GITHUB-TOKEN']) {",
+    "  process.stderr.write('catalog-command saw the GitHub token\\n');",
+    '  process.exit(3);',
+    '}',
+    `process.stdout.write(${JSON.stringify(output ?? catalogJson(datasets))});`,
+    ''
+  ].join('\n');
 }
 
 export interface DatasetEntry {

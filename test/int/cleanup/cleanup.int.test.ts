@@ -233,7 +233,7 @@ describe('cleanup that changes nothing', () => {
     });
 
     expect(result.report.headline).toContain("'feature/faster-regrid' is not a stage branch");
-    expect(result.outputs).toEqual({ cronjobs: '[]', 'store-path': '' });
+    expect(result.outputs).toEqual({ cronjobs: '[]', 'store-path': '', 'store-paths': '[]' });
     expect(sandbox.kube.requests).toEqual([]);
     expect(sandbox.names()).toEqual(NAMES);
     expect(await sandbox.branchExists()).toBe(true);

@@ -19,7 +19,7 @@ function cleaned(rows: Extract<CleanupResult, { kind: 'cleaned' }>['rows']): Cle
     datasetId: 'x' as never,
     version: '1.0.0' as never,
     namespace: 'datasets',
-    store: 's3://bucket/x/v1.0.0.zarr',
+    stores: ['s3://bucket/x/v1.0.0.zarr'],
     prefix: 'staging',
     rows
   };

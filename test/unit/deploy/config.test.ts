@@ -47,25 +47,31 @@ describe('parseConfig', () => {
       source: SOURCE,
       namespace: 'datasets',
       namePrefix: 'stg',
-      store: 's3://bucket/datasets/'
+      store: ['s3://bucket/datasets/'],
+      catalogCommand: null
     });
+    const unset = { store: null, productionPrefix: null, kindLabel: null };
     expect(datasetConfig(config, 'noaa-gfs-forecast')).toEqual({
       id: 'noaa-gfs-forecast',
       versionFile: 'path/to/template/zarr.json',
       versionKey: 'attributes.dataset_version',
       storeExtension: 'icechunk',
-      cronjobs: ['deploy/noaa-gfs-forecast/*.yaml']
+      cronjobs: ['deploy/noaa-gfs-forecast/*.yaml'],
+      cronjobsCommand: null,
+      ...unset
     });
     expect(datasetConfig(config, 'noaa-hrrr')).toEqual({
       id: 'noaa-hrrr',
       versionFile: 'hrrr/template.yaml',
       versionKey: 'dataset_version',
-      storeExtension: 'zarr',
-      cronjobsCommand: ['uv', 'run', 'main', 'noaa-hrrr', 'print-cronjobs']
+      storeExtension: null,
+      cronjobs: null,
+      cronjobsCommand: ['uv', 'run', 'main', 'noaa-hrrr', 'print-cronjobs'],
+      ...unset
     });
   });
 
-  it('defaults the namespace, the prefix and the extension, and leaves the store unset', () => {
+  it('defaults the namespace and the prefix, and leaves the store and extension unset', () => {
     const config = parseConfig(
       withDataset('version-file: a.json\nversion-key: v\ncronjobs: [a/*.yaml, b/*.yml]'),
       SOURCE
@@ -74,7 +80,7 @@ describe('parseConfig', () => {
     expect(config.namePrefix).toBe('staging');
     expect(config.store).toBeNull();
     expect(datasetConfig(config, 'noaa-gfs-forecast')).toMatchObject({
-      storeExtension: 'zarr',
+      storeExtension: null,
       cronjobs: ['a/*.yaml', 'b/*.yml']
     });
   });
@@ -97,7 +103,8 @@ describe('parseConfig', () => {
     const message = messageOf(withDataset('version-file: a.json\nversion_key: v\ncronjobs: x'));
     expect(message).toContain('unknown key "version_key" in datasets.noaa-gfs-forecast');
     expect(message).toContain(
-      'allowed keys: version-file, version-key, store-extension, cronjobs, cronjobs-command'
+      'allowed keys: version-file, version-key, store-extension, store, production-prefix, ' +
+        'kind-label, cronjobs, cronjobs-command'
     );
     expect(message).toContain('Did you mean version-key?');
   });
@@ -144,7 +151,17 @@ describe('parseConfig', () => {
   it.each([
     ['name-prefix: Staging', 'name-prefix must be a DNS-1123 label'],
     ['namespace: my_ns', 'namespace must be a DNS-1123 label'],
-    ['store: 5', 'store must be a string (the base path of dataset stores']
+    ['store: 5', 'store must be a base path such as s3://bucket/datasets, or a template'],
+    [
+      'store: ["s3://b/{dataset}/v{version}"]',
+      'store[0] "s3://b/{dataset}/v{version}" has the unknown placeholder {dataset} (known: {dataset_id}, {version}, {ext})'
+    ],
+    [
+      'store: s3://b/{dataset_id',
+      'store "s3://b/{dataset_id" has a "{" or "}" that is not part of a placeholder'
+    ],
+    ['catalog-command: uv run main print-catalog', 'catalog-command must be a list of arguments'],
+    ['catalog-command: []', 'catalog-command must be a non-empty list']
   ])('validates %j', (line, expected) => {
     expect(
       messageOf(`${line}\n${withDataset('version-file: a\nversion-key: v\ncronjobs: x')}`)
@@ -201,5 +218,81 @@ describe('datasetConfig', () => {
     const config = parseConfig(FULL, SOURCE);
     expect(() => datasetConfig(config, 'constructor')).toThrow(ConfigError);
     expect(() => datasetConfig(config, 'tostring')).toThrow(ConfigError);
+  });
+});
+
+describe('parseConfig: store templates, kind rules and catalog-command', () => {
+  const dataset = 'version-file: a.json\nversion-key: v\ncronjobs: x';
+
+  it('reads store as one template or a list of replicas, at the top level and per dataset', () => {
+    const config = parseConfig(
+      'store: s3://bucket/datasets\n' +
+        withDataset(
+          `${dataset}\nstore:\n  - s3://a/{dataset_id}/v{version}.{ext}\n  - gs://b/{dataset_id}/v{version}.{ext}`
+        ),
+      SOURCE
+    );
+    expect(config.store).toEqual(['s3://bucket/datasets']);
+    expect(datasetConfig(config, 'noaa-gfs-forecast').store).toEqual([
+      's3://a/{dataset_id}/v{version}.{ext}',
+      'gs://b/{dataset_id}/v{version}.{ext}'
+    ]);
+  });
+
+  it('names the dataset key of a store template with an unknown placeholder', () => {
+    expect(messageOf(withDataset(`${dataset}\nstore: s3://a/{id}/v{version}.zarr`))).toBe(
+      '.github/staging.yml: datasets.noaa-gfs-forecast.store "s3://a/{id}/v{version}.zarr" has ' +
+        'the unknown placeholder {id} (known: {dataset_id}, {version}, {ext})'
+    );
+  });
+
+  it('reads production-prefix and kind-label, and rejects malformed ones', () => {
+    const config = parseConfig(
+      withDataset(
+        `${dataset}\nproduction-prefix: google-wn2-forecast-operational-virtual\nkind-label: app.kubernetes.io/component`,
+        'google-weathernext2-forecast-operational-virtual'
+      ),
+      SOURCE
+    );
+    expect(datasetConfig(config, 'google-weathernext2-forecast-operational-virtual')).toMatchObject(
+      {
+        productionPrefix: 'google-wn2-forecast-operational-virtual',
+        kindLabel: 'app.kubernetes.io/component'
+      }
+    );
+    expect(messageOf(withDataset(`${dataset}\nproduction-prefix: Google-WN2`))).toContain(
+      'datasets.noaa-gfs-forecast.production-prefix must be the part of the production CronJob ' +
+        'names before the kind'
+    );
+    expect(messageOf(withDataset(`${dataset}\nkind-label: "has space"`))).toContain(
+      'datasets.noaa-gfs-forecast.kind-label must be a label key'
+    );
+  });
+
+  it('makes datasets and every dataset key optional with a catalog-command', () => {
+    const config = parseConfig('catalog-command: [node, scripts/catalog.mjs]\n', SOURCE);
+    expect(config.catalogCommand).toEqual(['node', 'scripts/catalog.mjs']);
+    expect(config.datasets).toEqual({});
+    const overrides = parseConfig(
+      'catalog-command: [node, catalog.mjs]\n' + withDataset('store-extension: icechunk'),
+      SOURCE
+    );
+    expect(datasetConfig(overrides, 'noaa-gfs-forecast')).toMatchObject({
+      versionFile: null,
+      versionKey: null,
+      storeExtension: 'icechunk',
+      cronjobs: null,
+      cronjobsCommand: null
+    });
+  });
+
+  it('still wants version-file and version-key together, and one CronJob source at most', () => {
+    const catalog = 'catalog-command: [node, catalog.mjs]\n';
+    expect(messageOf(catalog + withDataset('version-file: a.json'))).toContain(
+      'datasets.noaa-gfs-forecast.version-key is required'
+    );
+    expect(messageOf(catalog + withDataset('cronjobs: x\ncronjobs-command: [a]'))).toContain(
+      'must set at most one of cronjobs'
+    );
   });
 });

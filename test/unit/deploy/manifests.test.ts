@@ -337,7 +337,7 @@ describe('buildStagingCronJobs', () => {
       messageOf(() =>
         buildStagingCronJobs(input({ productionCronJobs: [{ source: 's', cronJob }] }))
       )
-    ).toContain('does not belong to dataset "noaa-gfs-forecast"');
+    ).toContain('"ecmwf-update" of dataset "noaa-gfs-forecast" matches no kind rule');
   });
 
   it('names Indexed CronJobs so that every pod hostname fits 63 characters', () => {

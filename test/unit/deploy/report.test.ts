@@ -28,7 +28,7 @@ function settings(
 
 const result: DeployResult = {
   namespace: 'datasets',
-  store: 's3://bucket/noaa-gfs-forecast/v0.3.0.zarr',
+  stores: ['s3://bucket/noaa-gfs-forecast/v0.3.0.zarr'],
   image: IMAGE,
   rows: [
     {
