@@ -15,18 +15,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: cleanupTargets
 
-// EXTERNAL MODULE: ./src/dataset/config.ts + 2 modules
-var dataset_config = __webpack_require__(6631);
+// EXTERNAL MODULE: ./src/dataset/config.ts
+var dataset_config = __webpack_require__(4988);
 // EXTERNAL MODULE: ./src/dataset/labels.ts
 var labels = __webpack_require__(3189);
-// EXTERNAL MODULE: ./src/dataset/manifests.ts + 2 modules
-var manifests = __webpack_require__(9509);
+// EXTERNAL MODULE: ./src/dataset/manifests.ts + 3 modules
+var manifests = __webpack_require__(316);
 // EXTERNAL MODULE: ./src/dataset/ref.ts
 var ref = __webpack_require__(3465);
-// EXTERNAL MODULE: ./src/dataset/sources.ts
-var sources = __webpack_require__(5850);
+// EXTERNAL MODULE: ./src/dataset/sources.ts + 2 modules
+var sources = __webpack_require__(3255);
 // EXTERNAL MODULE: ./src/dataset/store.ts
-var dataset_store = __webpack_require__(9905);
+var store = __webpack_require__(9905);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/util/timeout.ts
@@ -163,13 +163,13 @@ var errors = __webpack_require__(17);
 
 
 
+
 /** Every CronJob name to delete: the union of both lists, sorted, without duplicates. */
 function cleanupTargets(labelled, computed) {
     return [...new Set([...labelled, ...computed])].sort();
 }
 /** Kinds the config's production CronJobs would stage: the fallback for unlabelled CronJobs. */
-async function computedNames(settings, config) {
-    const dataset = config?.datasets[settings.datasetId];
+async function computedNames(settings, config, dataset) {
     if (!config || !dataset)
         return [];
     try {
@@ -177,7 +177,8 @@ async function computedNames(settings, config) {
         const parts = {
             prefix: config.namePrefix,
             datasetId: settings.datasetId,
-            version: settings.version
+            version: settings.version,
+            kindRule: dataset.kindRule
         };
         return production.map(p => (0,manifests/* stagedNameOf */.zx)(parts, p.cronJob).name);
     }
@@ -285,10 +286,14 @@ async function runCleanup(settings, deps) {
     const namespace = (0,sources/* resolveNamespace */.uP)(settings.namespace, config);
     if (!config)
         log/* log */.Rm.info(`No ${settings.config}: deleting CronJobs by label in namespace ${namespace}.`);
-    const dataset = config?.datasets[datasetId];
-    const store = config?.store && dataset
-        ? (0,dataset_store/* storePath */.TJ)(config.store, datasetId, version, dataset.storeExtension)
-        : null;
+    // A catalog command that fails stops here, before anything is deleted: the store paths and
+    // the names to fall back on come from it.
+    const dataset = config
+        ? (await (0,sources/* loadDatasets */.wb)(settings.workspace, config)).byId.get(datasetId)
+        : undefined;
+    const stores = dataset
+        ? (0,store/* storePaths */.om)(dataset.store, { datasetId, version, ext: dataset.storeExtension })
+        : [];
     const client = await deps.cronJobs();
     const targets = await log/* log */.Rm.group('Find staged CronJobs', async () => {
         const found = await client
@@ -297,7 +302,7 @@ async function runCleanup(settings, deps) {
             throw new Error(`Could not list the staged CronJobs of ${datasetId} ${version} in namespace ${namespace}: ${(0,errors/* errorMessage */.gJ)(error)}. Nothing was deleted.`, { cause: error });
         });
         const labelled = found.map(c => c.metadata?.name ?? '');
-        const computed = await computedNames(settings, config);
+        const computed = await computedNames(settings, config, dataset);
         log/* log */.Rm.info(`By label: ${labelled.join(', ') || 'none'}; by name: ${computed.join(', ') || 'none'}`);
         return cleanupTargets(labelled.filter(n => n !== ''), computed);
     });
@@ -323,7 +328,7 @@ async function runCleanup(settings, deps) {
         datasetId,
         version,
         namespace,
-        store,
+        stores,
         prefix: config?.namePrefix ?? dataset_config/* DEFAULT_NAME_PREFIX */.fX,
         rows
     };
@@ -339,7 +344,7 @@ async function runCleanup(settings, deps) {
 /* harmony export */   w: () => (/* binding */ readSentry),
 /* harmony export */   y: () => (/* binding */ readCleanupSettings)
 /* harmony export */ });
-/* harmony import */ var _dataset_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6631);
+/* harmony import */ var _dataset_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4988);
 /* harmony import */ var _dataset_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3465);
 /* harmony import */ var _dataset_target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1027);
 /* harmony import */ var _inputs_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5722);
@@ -429,7 +434,7 @@ var git = __webpack_require__(7500);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(9614);
 // EXTERNAL MODULE: ./src/dataset/store.ts
-var dataset_store = __webpack_require__(9905);
+var store = __webpack_require__(9905);
 // EXTERNAL MODULE: ./src/status/report.ts
 var status_report = __webpack_require__(2814);
 // EXTERNAL MODULE: ./src/util/duration.ts
@@ -459,7 +464,7 @@ function sweepReport(result, settings) {
         { text: r.name, code: true },
         r.result
     ]));
-    const stores = retired.map(s => s.store).filter((s) => s !== null);
+    const stores = retired.flatMap(s => s.stores);
     const report = {
         title: 'Staging sweep',
         headline,
@@ -515,7 +520,7 @@ function sweepReport(result, settings) {
                     {
                         text: 'Stores are never deleted by sweep. Remove them by hand when no longer needed:'
                     },
-                    { text: stores.map(dataset_store/* storeRemovalCommand */.Te).join('\n'), code: true }
+                    { text: stores.map(store/* storeRemovalCommand */.Te).join('\n'), code: true }
                 ]
                 : [])
         ]
@@ -536,6 +541,8 @@ function sweepReport(result, settings) {
 
 // EXTERNAL MODULE: ./src/cleanup/run.ts + 1 modules
 var run = __webpack_require__(1);
+// EXTERNAL MODULE: ./src/dataset/errors.ts
+var errors = __webpack_require__(2861);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/status/inventory.ts + 2 modules
@@ -583,8 +590,13 @@ function judge(version, options) {
 
 
 
+
 async function runSweep(settings, deps) {
     const inventory = await (0,status_inventory/* readInventory */.z)(settings, deps);
+    if (inventory.catalogError !== null) {
+        // Without the catalog, sweep could not tell promoted versions or print their stores.
+        throw new errors/* ConfigError */.xL(`Nothing was swept (fix the catalog command and run sweep again): ${inventory.catalogError}`);
+    }
     const now = new Date().toISOString();
     const cluster = await deps.cluster();
     const swept = [];
@@ -594,13 +606,17 @@ async function runSweep(settings, deps) {
             now,
             defaultBranch: inventory.defaultBranch
         });
-        const dataset = inventory.config?.datasets[version.datasetId];
-        const store = inventory.config?.store && dataset
-            ? (0,dataset_store/* storePath */.TJ)(inventory.config.store, version.datasetId, version.version, dataset.storeExtension)
-            : null;
+        const dataset = inventory.datasets?.byId.get(version.datasetId);
+        const stores = dataset
+            ? (0,store/* storePaths */.om)(dataset.store, {
+                datasetId: version.datasetId,
+                version: version.version,
+                ext: dataset.storeExtension
+            })
+            : [];
         log/* log */.Rm.info(`${version.datasetId} ${version.version}: ${judgement.verdict} (${judgement.reason})`);
         if (judgement.verdict === 'live') {
-            swept.push({ ...judgement, version, rows: [], store });
+            swept.push({ ...judgement, version, rows: [], stores });
             continue;
         }
         // An orphan's branch is already gone: nothing to delete, nothing to report.
@@ -615,11 +631,13 @@ async function runSweep(settings, deps) {
         if (branch !== null) {
             rows.push(await (0,run/* removeBranch */.VS)(deps.github, branch, rows, settings.dryRun));
         }
-        swept.push({ ...judgement, version, rows, store });
+        swept.push({ ...judgement, version, rows, stores });
     }
     return {
         namespace: inventory.namespace,
         config: inventory.config,
+        datasets: inventory.datasets,
+        catalogError: inventory.catalogError,
         defaultBranch: inventory.defaultBranch,
         unknownVersions: inventory.unknownVersions,
         unlabelled: inventory.unlabelled,

@@ -687,33 +687,40 @@ __webpack_require__.d(__webpack_exports__, {
   z: () => (/* binding */ readInventory)
 });
 
+// EXTERNAL MODULE: ./src/dataset/errors.ts
+var errors = __webpack_require__(2861);
 // EXTERNAL MODULE: ./src/dataset/labels.ts
 var labels = __webpack_require__(3189);
-// EXTERNAL MODULE: ./src/dataset/sources.ts
-var sources = __webpack_require__(5850);
+// EXTERNAL MODULE: ./src/dataset/sources.ts + 2 modules
+var sources = __webpack_require__(3255);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
+var util_errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/status/promoted.ts
 
 
-async function defaultBranchVersions(git, defaultBranch, config, datasetIds) {
+async function defaultBranchVersions(git, defaultBranch, 
+/** The checkout's datasets; `unknown` when its catalog command could not be read. */
+datasets, datasetIds) {
     const versions = new Map();
+    const catalogs = new Map();
     for (const id of new Set(datasetIds)) {
-        const dataset = config?.datasets[id];
+        const dataset = datasets && 'byId' in datasets ? datasets.byId.get(id) : undefined;
         if (!defaultBranch)
             versions.set(id, { unknown: 'the repository has no default branch' });
-        else if (!config)
+        else if (!datasets)
             versions.set(id, { unknown: 'no staging config in the checkout' });
+        else if ('unknown' in datasets)
+            versions.set(id, { unknown: datasets.unknown });
         else if (!dataset)
             versions.set(id, { unknown: `${id} is not in the staging config` });
         else {
             try {
-                versions.set(id, { version: await (0,sources/* versionOnBase */.HI)(git, defaultBranch, dataset) });
+                versions.set(id, { version: await (0,sources/* versionOnBase */.HI)(git, defaultBranch, dataset, catalogs) });
             }
             catch (error) {
-                versions.set(id, { unknown: (0,errors/* errorMessage */.gJ)(error) });
+                versions.set(id, { unknown: (0,util_errors/* errorMessage */.gJ)(error) });
             }
         }
     }
@@ -825,9 +832,29 @@ function compare(a, b) {
 
 
 
+
+/**
+ * The checkout's datasets. status is read-only, so a catalog command that fails is a warning
+ * there (promotion becomes unknown); sweep refuses to remove anything on it.
+ */
+async function readDatasets(workspace, config) {
+    if (!config)
+        return { datasets: null, catalogError: null };
+    try {
+        return { datasets: await (0,sources/* loadDatasets */.wb)(workspace, config), catalogError: null };
+    }
+    catch (error) {
+        if (!(error instanceof errors/* StagingError */.QH))
+            throw error;
+        log/* log */.Rm.warning(`Could not read the datasets of ${config.source}: ${error.message}`);
+        const why = `the datasets of ${config.source} could not be read: ${error.message}`;
+        return { datasets: null, catalogError: why };
+    }
+}
 async function readInventory(settings, deps) {
     const config = await (0,sources/* loadConfig */.Z9)(settings.workspace, settings.config);
     const namespace = (0,sources/* resolveNamespace */.uP)(settings.namespace, config);
+    const { datasets, catalogError } = await readDatasets(settings.workspace, config);
     const cluster = await deps.cluster();
     return log/* log */.Rm.group(`Read staged versions in namespace ${namespace}`, async () => {
         const [cronJobs, jobs, refs] = await Promise.all([
@@ -836,7 +863,7 @@ async function readInventory(settings, deps) {
             deps.github.stageBranches()
         ]);
         const ids = cronJobs.map(c => (0,labels/* stagedIdentity */.DZ)(c.metadata?.labels)?.datasetId ?? '');
-        const defaults = await defaultBranchVersions(deps.git, refs.defaultBranch, config, ids.filter(id => id !== ''));
+        const defaults = await defaultBranchVersions(deps.git, refs.defaultBranch, catalogError === null ? datasets : { unknown: catalogError }, ids.filter(id => id !== ''));
         const { versions, unlabelled } = groupStaged({
             cronJobs,
             jobs,
@@ -855,6 +882,8 @@ async function readInventory(settings, deps) {
         return {
             namespace,
             config,
+            datasets,
+            catalogError,
             defaultBranch: refs.defaultBranch,
             versions,
             unknownVersions,
@@ -975,7 +1004,7 @@ function statusReport(result) {
 /* harmony export */   A: () => (/* binding */ readInventoryInputs),
 /* harmony export */   g: () => (/* binding */ readStatusSettings)
 /* harmony export */ });
-/* harmony import */ var _dataset_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6631);
+/* harmony import */ var _dataset_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4988);
 /* harmony import */ var _inputs_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5722);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3718);
 // status's settings: every input it reads, parsed once into a typed object.

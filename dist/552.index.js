@@ -21,19 +21,23 @@ var git = __webpack_require__(7500);
 var client = __webpack_require__(9614);
 // EXTERNAL MODULE: ./src/kube/secrets.ts
 var secrets = __webpack_require__(4540);
-// EXTERNAL MODULE: ./src/dataset/config.ts + 2 modules
-var config = __webpack_require__(6631);
+// EXTERNAL MODULE: ./src/dataset/config.ts
+var config = __webpack_require__(4988);
 // EXTERNAL MODULE: ./src/dataset/ref.ts
 var ref = __webpack_require__(3465);
 // EXTERNAL MODULE: ./src/dataset/store.ts
-var dataset_store = __webpack_require__(9905);
+var store = __webpack_require__(9905);
 ;// CONCATENATED MODULE: ./src/deploy/report.ts
 // The deploy run as a person reads it (job summary, CLI) and as later steps read it (outputs).
 
 
 
-function deployOutputs(rows, store) {
-    return { cronjobs: JSON.stringify(rows), 'store-path': store ?? '' };
+function deployOutputs(rows, stores) {
+    return {
+        cronjobs: JSON.stringify(rows),
+        'store-path': stores[0] ?? '',
+        'store-paths': JSON.stringify(stores)
+    };
 }
 function count(rows, ...actions) {
     return rows.filter(r => actions.includes(r.action)).length;
@@ -57,7 +61,7 @@ function deployReport(result, settings, links = null) {
     const cleanup = [
         `${settings.cliCommand} cleanup --dataset-id ${id} --version ${version}`,
         ...(settings.namespace ? [`--namespace ${settings.namespace}`] : []),
-        ...(settings.config !== config/* DEFAULT_CONFIG */.PV ? [`--config ${(0,dataset_store/* shellQuote */.ZL)(settings.config)}`] : [])
+        ...(settings.config !== config/* DEFAULT_CONFIG */.PV ? [`--config ${(0,store/* shellQuote */.ZL)(settings.config)}`] : [])
     ].join(' ');
     // The image is a fact above the table; a column only for rows that run another one (a pruned
     // CronJob still on an older image).
@@ -74,7 +78,7 @@ function deployReport(result, settings, links = null) {
                 : []),
             { label: 'Image', value: result.image, code: true },
             { label: 'Namespace', value: result.namespace, code: true },
-            ...(result.store ? [{ label: 'Store', value: result.store, code: true }] : [])
+            ...(0,store/* storeFacts */.x0)(result.stores)
         ],
         tables: [
             {
@@ -105,12 +109,9 @@ function deployReport(result, settings, links = null) {
                 ]
             },
             { text: cleanup, code: true },
-            ...(result.store
-                ? [
-                    { text: `The store is never deleted automatically. When it is no longer needed:` },
-                    { text: (0,dataset_store/* storeRemovalCommand */.Te)(result.store), code: true }
-                ]
-                : [])
+            ...(0,store/* storeRemovalNotes */.be)(result.stores, result.stores.length > 1
+                ? 'The stores are never deleted automatically. When they are no longer needed:'
+                : 'The store is never deleted automatically. When it is no longer needed:')
         ]
     };
 }
@@ -121,10 +122,10 @@ var dataset_errors = __webpack_require__(2861);
 var dataset_image = __webpack_require__(3741);
 // EXTERNAL MODULE: ./src/dataset/labels.ts
 var labels = __webpack_require__(3189);
-// EXTERNAL MODULE: ./src/dataset/manifests.ts + 2 modules
-var manifests = __webpack_require__(9509);
-// EXTERNAL MODULE: ./src/dataset/sources.ts
-var sources = __webpack_require__(5850);
+// EXTERNAL MODULE: ./src/dataset/manifests.ts + 3 modules
+var manifests = __webpack_require__(316);
+// EXTERNAL MODULE: ./src/dataset/sources.ts + 2 modules
+var sources = __webpack_require__(3255);
 // EXTERNAL MODULE: ./src/kube/errors.ts
 var errors = __webpack_require__(3646);
 // EXTERNAL MODULE: ./src/log.ts
@@ -161,18 +162,18 @@ async function plan(settings, git) {
     const { datasetId, version } = settings;
     const image = stagedImage(settings);
     const config = await (0,sources/* requireConfig */.Eu)(settings.workspace, settings.config);
-    const dataset = (0,sources/* datasetConfig */.Ln)(config, datasetId);
     const namespace = (0,sources/* resolveNamespace */.uP)(settings.namespace, config);
+    const dataset = (0,sources/* findDataset */.YQ)(await (0,sources/* loadDatasets */.wb)(settings.workspace, config), datasetId);
     const here = await (0,sources/* versionInCheckout */.C6)(settings.workspace, dataset);
     if (here !== version) {
-        throw new dataset_errors/* ValidationError */.yI(`The branch stages version ${version}, but ${dataset.versionFile} (${dataset.versionKey}) says ${here} at this commit. ` +
-            `Bump the template to ${version}, or push to stage/${datasetId}/v${here}.`);
+        throw new dataset_errors/* ValidationError */.yI(`The branch stages version ${version}, but ${(0,sources/* versionWhere */.yl)(dataset)} says ${here} at this commit. ` +
+            `Bump the version to ${version}, or push to stage/${datasetId}/v${here}.`);
     }
     const base = await baseBranch(settings, git);
     const onBase = await (0,sources/* versionOnBase */.HI)(git, base, dataset);
     if (onBase === version) {
         throw new dataset_errors/* ValidationError */.yI(`Version ${version} is already the version of ${datasetId} on ${base}: a staged version must differ from production. ` +
-            `Bump ${dataset.versionKey} in ${dataset.versionFile}.`);
+            `Bump the version in ${(0,sources/* versionWhere */.yl)(dataset)}.`);
     }
     log/* log */.Rm.info(`${datasetId}: version ${version} at this commit; ${onBase === null ? `not on ${base} yet` : `${onBase} on ${base}`}`);
     const staged = (0,manifests/* buildStagingCronJobs */.ML)({
@@ -182,12 +183,11 @@ async function plan(settings, git) {
         version,
         image,
         productionCronJobs: await (0,sources/* productionCronJobs */.AW)(settings.workspace, dataset),
-        scheduleOffsetMinutes: settings.scheduleOffsetMinutes
+        scheduleOffsetMinutes: settings.scheduleOffsetMinutes,
+        kindRule: dataset.kindRule
     });
-    const store = config.store
-        ? (0,dataset_store/* storePath */.TJ)(config.store, datasetId, version, dataset.storeExtension)
-        : null;
-    return { staged, namespace, store, image };
+    const stores = (0,store/* storePaths */.om)(dataset.store, { datasetId, version, ext: dataset.storeExtension });
+    return { staged, namespace, stores, image };
 }
 /** Applies (or dry-runs) every CronJob in parallel: which were created, and what failed. */
 async function applyEach(client, staged, dryRun) {
@@ -288,7 +288,7 @@ async function runDeploy(settings, deps) {
             }
         });
     }
-    return { namespace, store: planned.store, image: planned.image, rows };
+    return { namespace, stores: planned.stores, image: planned.image, rows };
 }
 
 // EXTERNAL MODULE: ./src/dataset/target.ts
@@ -349,7 +349,7 @@ const deployMode = {
     run: runDeploy,
     report: (result, settings) => ({
         report: deployReport(result, settings, (0,context/* webLinks */.Ee)(settings)),
-        outputs: deployOutputs(result.rows, result.store)
+        outputs: deployOutputs(result.rows, result.stores)
     })
 };
 

@@ -217,8 +217,8 @@ var errors = __webpack_require__(2861);
 var labels = __webpack_require__(3189);
 // EXTERNAL MODULE: ./src/dataset/ref.ts
 var ref = __webpack_require__(3465);
-// EXTERNAL MODULE: ./src/dataset/sources.ts
-var sources = __webpack_require__(5850);
+// EXTERNAL MODULE: ./src/dataset/sources.ts + 2 modules
+var sources = __webpack_require__(3255);
 // EXTERNAL MODULE: ./src/kube/job-state.ts
 var job_state = __webpack_require__(6542);
 // EXTERNAL MODULE: ./src/log.ts
@@ -360,8 +360,8 @@ async function runTrigger(settings, deps) {
     return { namespace, rows };
 }
 
-// EXTERNAL MODULE: ./src/dataset/config.ts + 2 modules
-var config = __webpack_require__(6631);
+// EXTERNAL MODULE: ./src/dataset/config.ts
+var config = __webpack_require__(4988);
 // EXTERNAL MODULE: ./src/dataset/target.ts
 var dataset_target = __webpack_require__(1027);
 // EXTERNAL MODULE: ./src/inputs/context.ts

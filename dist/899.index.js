@@ -34,7 +34,7 @@ function cleanupReport(result, settings) {
                 tables: [],
                 notes: []
             },
-            outputs: { cronjobs: '[]', 'store-path': '' }
+            outputs: { cronjobs: '[]', 'store-path': '', 'store-paths': '[]' }
         };
     }
     return {
@@ -43,7 +43,8 @@ function cleanupReport(result, settings) {
             cronjobs: JSON.stringify(result.rows
                 .filter(r => r.resource === 'CronJob')
                 .map(r => ({ name: r.name, action: r.result }))),
-            'store-path': result.store ?? ''
+            'store-path': result.stores[0] ?? '',
+            'store-paths': JSON.stringify(result.stores)
         }
     };
 }
@@ -68,7 +69,7 @@ function cleanedReport(settings, context) {
             { label: 'Dataset', value: context.datasetId, code: true },
             { label: 'Version', value: context.version, code: true },
             { label: 'Namespace', value: context.namespace, code: true },
-            ...(context.store ? [{ label: 'Store (not deleted)', value: context.store, code: true }] : [])
+            ...(0,store/* storeFacts */.x0)(context.stores, 'Store (not deleted)')
         ],
         tables: [
             {
@@ -94,14 +95,9 @@ function cleanedReport(settings, context) {
                         ]
                     }
                 ]),
-            ...(context.store
-                ? [
-                    {
-                        text: 'The dataset store is never deleted by cleanup. Remove it by hand when it is no longer needed:'
-                    },
-                    { text: (0,store/* storeRemovalCommand */.Te)(context.store), code: true }
-                ]
-                : [])
+            ...(0,store/* storeRemovalNotes */.be)(context.stores, context.stores.length > 1
+                ? 'The dataset stores are never deleted by cleanup. Remove them by hand when they are no longer needed:'
+                : 'The dataset store is never deleted by cleanup. Remove it by hand when it is no longer needed:')
         ]
     };
 }
@@ -149,18 +145,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: cleanupTargets
 
-// EXTERNAL MODULE: ./src/dataset/config.ts + 2 modules
-var dataset_config = __webpack_require__(6631);
+// EXTERNAL MODULE: ./src/dataset/config.ts
+var dataset_config = __webpack_require__(4988);
 // EXTERNAL MODULE: ./src/dataset/labels.ts
 var labels = __webpack_require__(3189);
-// EXTERNAL MODULE: ./src/dataset/manifests.ts + 2 modules
-var manifests = __webpack_require__(9509);
+// EXTERNAL MODULE: ./src/dataset/manifests.ts + 3 modules
+var manifests = __webpack_require__(316);
 // EXTERNAL MODULE: ./src/dataset/ref.ts
 var ref = __webpack_require__(3465);
-// EXTERNAL MODULE: ./src/dataset/sources.ts
-var sources = __webpack_require__(5850);
+// EXTERNAL MODULE: ./src/dataset/sources.ts + 2 modules
+var sources = __webpack_require__(3255);
 // EXTERNAL MODULE: ./src/dataset/store.ts
-var dataset_store = __webpack_require__(9905);
+var store = __webpack_require__(9905);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/util/timeout.ts
@@ -297,13 +293,13 @@ var errors = __webpack_require__(17);
 
 
 
+
 /** Every CronJob name to delete: the union of both lists, sorted, without duplicates. */
 function cleanupTargets(labelled, computed) {
     return [...new Set([...labelled, ...computed])].sort();
 }
 /** Kinds the config's production CronJobs would stage: the fallback for unlabelled CronJobs. */
-async function computedNames(settings, config) {
-    const dataset = config?.datasets[settings.datasetId];
+async function computedNames(settings, config, dataset) {
     if (!config || !dataset)
         return [];
     try {
@@ -311,7 +307,8 @@ async function computedNames(settings, config) {
         const parts = {
             prefix: config.namePrefix,
             datasetId: settings.datasetId,
-            version: settings.version
+            version: settings.version,
+            kindRule: dataset.kindRule
         };
         return production.map(p => (0,manifests/* stagedNameOf */.zx)(parts, p.cronJob).name);
     }
@@ -419,10 +416,14 @@ async function runCleanup(settings, deps) {
     const namespace = (0,sources/* resolveNamespace */.uP)(settings.namespace, config);
     if (!config)
         log/* log */.Rm.info(`No ${settings.config}: deleting CronJobs by label in namespace ${namespace}.`);
-    const dataset = config?.datasets[datasetId];
-    const store = config?.store && dataset
-        ? (0,dataset_store/* storePath */.TJ)(config.store, datasetId, version, dataset.storeExtension)
-        : null;
+    // A catalog command that fails stops here, before anything is deleted: the store paths and
+    // the names to fall back on come from it.
+    const dataset = config
+        ? (await (0,sources/* loadDatasets */.wb)(settings.workspace, config)).byId.get(datasetId)
+        : undefined;
+    const stores = dataset
+        ? (0,store/* storePaths */.om)(dataset.store, { datasetId, version, ext: dataset.storeExtension })
+        : [];
     const client = await deps.cronJobs();
     const targets = await log/* log */.Rm.group('Find staged CronJobs', async () => {
         const found = await client
@@ -431,7 +432,7 @@ async function runCleanup(settings, deps) {
             throw new Error(`Could not list the staged CronJobs of ${datasetId} ${version} in namespace ${namespace}: ${(0,errors/* errorMessage */.gJ)(error)}. Nothing was deleted.`, { cause: error });
         });
         const labelled = found.map(c => c.metadata?.name ?? '');
-        const computed = await computedNames(settings, config);
+        const computed = await computedNames(settings, config, dataset);
         log/* log */.Rm.info(`By label: ${labelled.join(', ') || 'none'}; by name: ${computed.join(', ') || 'none'}`);
         return cleanupTargets(labelled.filter(n => n !== ''), computed);
     });
@@ -457,7 +458,7 @@ async function runCleanup(settings, deps) {
         datasetId,
         version,
         namespace,
-        store,
+        stores,
         prefix: config?.namePrefix ?? dataset_config/* DEFAULT_NAME_PREFIX */.fX,
         rows
     };
@@ -473,7 +474,7 @@ async function runCleanup(settings, deps) {
 /* harmony export */   w: () => (/* binding */ readSentry),
 /* harmony export */   y: () => (/* binding */ readCleanupSettings)
 /* harmony export */ });
-/* harmony import */ var _dataset_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6631);
+/* harmony import */ var _dataset_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4988);
 /* harmony import */ var _dataset_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3465);
 /* harmony import */ var _dataset_target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1027);
 /* harmony import */ var _inputs_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5722);
