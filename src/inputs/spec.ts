@@ -191,6 +191,30 @@ export const INPUTS: readonly InputSpec[] = [
     cli: { flag: 'string', arg: 'NS/NAME', help: 'Flux GitRepository to annotate after a push' }
   },
   {
+    name: 'verify-command',
+    modes: ['rebuild'],
+    default: '',
+    description:
+      'rebuild: a script run by `bash -e` in a temporary worktree of the combined tree before it is pushed (e.g. `kustomize build apps/staging > /dev/null`), without the GitHub token in its environment. When it fails, the PRs that break it are found by bisection and left out as `verify-failed`; when the base alone fails, nothing is pushed and the step fails.',
+    cli: { flag: 'string', arg: 'SCRIPT', help: 'script that checks the combined tree (bash -e)' }
+  },
+  {
+    name: 'verify-timeout',
+    modes: ['rebuild'],
+    default: '10m',
+    description:
+      'rebuild: how long one run of `verify-command` may take (`90s`, `10m`, `1h`); a run killed at the timeout counts as failed.',
+    cli: { flag: 'string', arg: 'DURATION', help: 'time limit of one verify run (default 10m)' }
+  },
+  {
+    name: 'verify-max-runs',
+    modes: ['rebuild'],
+    default: '8',
+    description:
+      'rebuild: at most this many runs of `verify-command` per rebuild (1..100). When it is reached before a passing combination is found, nothing new is pushed and the summary says why.',
+    cli: { flag: 'string', arg: 'N', help: 'at most N verify runs per rebuild (default 8)' }
+  },
+  {
     name: 'dataset-id',
     modes: ['deploy', 'cleanup', 'trigger'],
     default: '',

@@ -71,7 +71,7 @@ export async function planVerify(
       if (probe.passed) lo = mid;
       else [hi, failing] = [mid, probe];
     }
-    const culprit = rest[hi - 1] as number;
+    const culprit = rest[hi - 1];
     kept = [...kept, ...rest.slice(0, hi - 1)];
     culprits.push({ number: culprit, with: [...kept], output: failing.output });
     rest = rest.slice(hi);

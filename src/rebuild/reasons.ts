@@ -18,6 +18,15 @@ export function oneLine(text: string): string {
   );
 }
 
+/** What a verify run checked. */
+export function describeRun(prs: number[]): string {
+  return prs.length === 0 ? 'base alone' : `base + ${prs.map(n => `#${n}`).join(' ')}`;
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
 export function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }
@@ -65,6 +74,10 @@ export function describeSkip(reason: SkipReason): string {
       return `head moved after its checks ran (${shortSha(reason.expected)} → ${shortSha(reason.actual)})`;
     case 'head-missing':
       return `head ${shortSha(reason.sha)} cannot be fetched: GitHub has no refs/pull head for it (a new push to the PR restores it)`;
+    case 'verify-failed':
+      return reason.with.length === 0
+        ? 'verify-command fails with it on the base'
+        : `verify-command fails with it combined with ${list(reason.with.map(n => `#${n}`))}`;
     case 'conflict': {
       const partners = conflictPartners(reason.with);
       const withText = partners === '' ? 'conflict' : `conflict with ${partners}`;

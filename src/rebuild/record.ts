@@ -10,11 +10,28 @@ export interface StagingRecord {
   base: string;
   digest: string;
   conflicts: Array<{ number: number; files: string[]; with: Array<number | 'base'> }>;
+  /** sha256 of the verify-command this staging passed; null when none ran. */
+  verified: string | null;
+  /** PRs verify left out, with what they were checked on (`prior`: see priorDigest). */
+  verifyFailed: VerifyFailure[];
+}
+
+export interface VerifyFailure {
+  number: number;
+  sha: string;
+  /** The base and the eligible PRs before this one: the same again means the same verdict. */
+  prior: string;
+  with: number[];
+  output: string;
 }
 
 const BASE_TRAILER = 'Staging-Action-Base';
 const DIGEST_TRAILER = 'Staging-Action-Digest';
 const CONFLICTS_TRAILER = 'Staging-Action-Conflicts';
+const VERIFIED_TRAILER = 'Staging-Action-Verified';
+const VERIFY_FAILED_TRAILER = 'Staging-Action-Verify-Failed';
+// The commit message keeps the end of each left-out PR's output, not pages of it.
+const RECORDED_OUTPUT_CHARS = 600;
 // Bump when the encoding or the way staging is built changes: older records then never match.
 const DIGEST_VERSION = 'staging-action/inputs/v1';
 
@@ -26,6 +43,14 @@ export function inputsDigest(inputs: RebuildInputs): string {
   return createHash('sha256')
     .update(lines.join('\n') + '\n', 'utf8')
     .digest('hex');
+}
+
+/**
+ * What a left-out PR was verified on: the base and every eligible PR before it in merge order.
+ * While it and they are the same, verify would fail the same way: the PR is not tried again.
+ */
+export function priorDigest(inputs: RebuildInputs, number: number): string {
+  return inputsDigest({ ...inputs, eligible: inputs.eligible.filter(e => e.number < number) });
 }
 
 type Conflict = StagingRecord['conflicts'][number];
@@ -45,6 +70,8 @@ export function formatStagingMessage(args: {
   baseSha: string;
   outcomes: PrOutcome[];
   digest: string;
+  verified?: string | null;
+  verifyFailed?: VerifyFailure[];
 }): string {
   const ordered = mergeOrder(args.outcomes);
   const merged = ordered.filter(o => o.status === 'merged');
@@ -68,7 +95,16 @@ export function formatStagingMessage(args: {
       `${BASE_TRAILER}: ${args.baseSha}`,
       `${DIGEST_TRAILER}: ${args.digest}`,
       // JSON.stringify escapes newlines in file names, so this stays one line.
-      `${CONFLICTS_TRAILER}: ${JSON.stringify(conflictsOf(args.outcomes))}`
+      `${CONFLICTS_TRAILER}: ${JSON.stringify(conflictsOf(args.outcomes))}`,
+      // Only with verify-command, so records written without it stay byte for byte as before.
+      ...(args.verified ? [`${VERIFIED_TRAILER}: ${args.verified}`] : []),
+      ...(args.verifyFailed && args.verifyFailed.length > 0
+        ? [
+            `${VERIFY_FAILED_TRAILER}: ${JSON.stringify(
+              args.verifyFailed.map(f => ({ ...f, output: f.output.slice(-RECORDED_OUTPUT_CHARS) }))
+            )}`
+          ]
+        : [])
     ].join('\n')
   );
   return paragraphs.join('\n\n') + '\n';
@@ -98,6 +134,28 @@ function parseConflicts(json: string): Conflict[] | null {
   return value.map(c => ({ number: c.number, files: [...c.files], with: [...c.with] }));
 }
 
+function isVerifyFailure(value: unknown): value is VerifyFailure {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    Number.isSafeInteger(v.number) &&
+    typeof v.sha === 'string' &&
+    typeof v.prior === 'string' &&
+    typeof v.output === 'string' &&
+    Array.isArray(v.with) &&
+    v.with.every(n => Number.isSafeInteger(n))
+  );
+}
+
+function parseVerifyFailed(json: string): VerifyFailure[] | null {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) && value.every(isVerifyFailure) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The record in a staging head commit message, or null when there is none or it is malformed.
  * Only the last paragraph counts: everything above it quotes PR titles.
@@ -124,5 +182,10 @@ export function parseStagingRecord(message: string): StagingRecord | null {
   if (conflictsJson === undefined) return null;
   const conflicts = parseConflicts(conflictsJson);
   if (conflicts === null) return null;
-  return { base, digest, conflicts };
+  const verified = fields.get(VERIFIED_TRAILER) ?? null;
+  if (verified !== null && !/^[0-9a-f]{64}$/.test(verified)) return null;
+  const failedJson = fields.get(VERIFY_FAILED_TRAILER);
+  const verifyFailed = failedJson === undefined ? [] : parseVerifyFailed(failedJson);
+  if (verifyFailed === null) return null;
+  return { base, digest, conflicts, verified, verifyFailed };
 }

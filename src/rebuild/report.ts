@@ -3,7 +3,7 @@
 import type { WebLinks } from '../inputs/context.js';
 import type { Fact, Report, Text } from '../summary.js';
 import { mergeOrder } from './outcome.js';
-import { describeSkip, reasonCode, shortSha } from './reasons.js';
+import { describeRun, describeSkip, reasonCode, seconds, shortSha } from './reasons.js';
 import type { PrOutcome, RebuildResult, SkipReason } from './types.js';
 
 function counts(outcomes: PrOutcome[]): string {
@@ -22,6 +22,8 @@ function headline(result: RebuildResult): string {
       return 'Lease lost: staging moved during the run; nothing overwritten — the next run rebuilds it';
     case 'dry-run':
       return `Dry run: would push staging: ${counts(result.outcomes)}`;
+    case 'not-verified':
+      return `Not verified: verify-command found no passing combination in ${result.verify?.maxRuns ?? 0} run(s); nothing new pushed`;
   }
 }
 
@@ -30,6 +32,7 @@ const OUTCOMES: Record<'merged' | SkipReason['kind'], { icon: string; text: stri
   merged: { icon: '✅', text: 'merged' },
   // What the PR's author can fix first: a conflict, then red and pending CI.
   conflict: { icon: '⚠️', text: 'conflict' },
+  'verify-failed': { icon: '🧪', text: 'verify failed' },
   'ci-failing': { icon: '❌', text: 'CI failing' },
   'ci-pending': { icon: '⏳', text: 'CI pending' },
   'no-checks': { icon: '⏳', text: 'no checks yet' },
@@ -128,6 +131,7 @@ export function buildRebuildReport(result: RebuildResult, links: WebLinks | null
     tables: [],
     notes: []
   };
+  addVerify(report, result);
   if (result.result === 'unchanged') {
     report.notes.push({
       text: result.fastPath
@@ -150,6 +154,36 @@ export function buildRebuildReport(result: RebuildResult, links: WebLinks | null
     });
   }
   return report;
+}
+
+/** The verify runs (what was checked, pass or fail, how long), then each left-out PR's output. */
+function addVerify(report: Report, result: RebuildResult): void {
+  const verify = result.verify;
+  if (verify) {
+    const failedRuns = verify.runs.filter(r => !r.passed).length;
+    report.tables.push({
+      caption: 'verify-command runs',
+      headers: ['Checked', 'Result', 'Duration'],
+      rows: verify.runs.map(r => [
+        describeRun(r.prs),
+        r.passed
+          ? { text: 'passed', icon: '✅' }
+          : { text: r.timedOut ? 'timed out' : 'failed', icon: '❌' },
+        seconds(r.durationMs)
+      ]),
+      ...(failedRuns === 0 ? { folded: `verify-command passed (${verify.runs.length} run)` } : {})
+    });
+    if (verify.ended === 'cap-reached') {
+      report.notes.push({
+        text: `verify-max-runs (${verify.maxRuns}) was reached before a combination passed: staging was left as it was. Raise verify-max-runs, or fix the PRs listed as verify failed.`
+      });
+    }
+  }
+  for (const o of mergeOrder(result.outcomes)) {
+    if (o.status !== 'skipped' || o.reason.kind !== 'verify-failed') continue;
+    report.notes.push({ text: `#${o.number}: ${describeSkip(o.reason)}. The end of its output:` });
+    report.notes.push({ text: o.reason.output, code: true });
+  }
 }
 
 /** The action's outputs; every value a string, lists as JSON. */

@@ -8,12 +8,13 @@ import { isRequestTimeout } from '../util/timeout.js';
 import { evaluatePullRequest } from './gate.js';
 import { fetchAll, mergeAll } from './merge.js';
 import { mergedOutcome, mergeOrder, skippedOutcome } from './outcome.js';
-import { describeSkip, shortSha } from './reasons.js';
+import { shortSha } from './reasons.js';
 import { formatStagingMessage, inputsDigest, parseStagingRecord } from './record.js';
 import { defaultBranchError, type RebuildSettings } from './settings.js';
 import { loadRebuildState, type RebuildState } from './state.js';
-import { currentStatuses, statusUnchanged } from './statuses.js';
-import type { PrOutcome, RebuildResult } from './types.js';
+import { postStatuses } from './post-statuses.js';
+import type { PrOutcome, RebuildResult, SkipReason } from './types.js';
+import { stillFailing, verifyCommandHash, verifyStage } from './verify.js';
 
 export interface RebuildDeps {
   github: GitHub;
@@ -78,6 +79,8 @@ export async function rebuild(
   const shas = new Map(eligible.map(e => [e.pr.number, e.sha]));
   const digestOf = (heads: typeof eligible): string =>
     inputsDigest({ baseSha, eligible: heads.map(e => ({ number: e.pr.number, sha: e.sha })) });
+  // Set once verify-command ran: every result from then on shows its runs.
+  const shown: Pick<RebuildResult, 'verify'> = {};
   const finish = (
     result: RebuildResult['result'],
     stagingSha: string,
@@ -94,18 +97,27 @@ export async function rebuild(
     fastPath,
     stagingSha,
     treeSha,
-    outcomes
+    outcomes,
+    ...shown
   });
 
   // Fast path: staging was built from exactly these inputs; nothing to fetch, merge or push.
   const record = state.staging ? parseStagingRecord(state.staging.message) : null;
-  if (state.staging && record?.digest === digestOf(eligible)) {
+  const commandHash = settings.verify ? verifyCommandHash(settings.verify.command) : null;
+  // A staging built without this verify-command (or with another) is not the one to keep.
+  const verifiedAlike =
+    record !== null &&
+    (record.verified === commandHash || (commandHash === null && record.verifyFailed.length === 0));
+  if (state.staging && record?.digest === digestOf(eligible) && verifiedAlike) {
     log.info('Base and eligible PR heads are unchanged since staging was built: nothing to do.');
     const conflicts = new Map(record.conflicts.map(c => [c.number, c]));
+    const failed = new Map(record.verifyFailed.map(f => [f.number, f]));
     const outcomes = gated.map(({ pr, decision }) => {
       const conflict = conflicts.get(pr.number);
       if (conflict)
         return skippedOutcome(pr, { kind: 'conflict', files: conflict.files, with: conflict.with });
+      const f = failed.get(pr.number);
+      if (f) return skippedOutcome(pr, { kind: 'verify-failed', with: f.with, output: f.output });
       return decision.eligible
         ? mergedOutcome(pr, decision.sha)
         : (gateSkips.get(pr.number) as PrOutcome);
@@ -114,14 +126,55 @@ export async function rebuild(
   }
 
   const available = await log.group('Fetch', () => fetchAll(git, base, baseSha, eligible));
-  const built = await log.group('Merge', () => mergeAll(git, baseSha, eligible, available));
-  const outcomes = gated.map(
-    g => built.outcomes.get(g.pr.number) ?? (gateSkips.get(g.pr.number) as PrOutcome)
-  );
+  const inputs = { baseSha, eligible: eligible.map(e => ({ number: e.pr.number, sha: e.sha })) };
+  const known = commandHash ? stillFailing(record, commandHash, inputs) : [];
+  const toMerge = eligible.filter(e => !known.some(f => f.number === e.pr.number));
+  const merged = await log.group('Merge', () => mergeAll(git, baseSha, toMerge, available));
+  const verified = settings.verify
+    ? await log.group('Verify', () =>
+        verifyStage({
+          git,
+          settings: settings.verify as NonNullable<typeof settings.verify>,
+          baseBranch: base,
+          inputs,
+          eligible: toMerge,
+          available,
+          built: merged,
+          known,
+          alreadyVerified: state.staging?.tree === merged.tree && record?.verified === commandHash
+        })
+      )
+    : null;
+  if (verified?.summary) shown.verify = verified.summary;
+  const built = verified?.built ?? merged;
+  const verifyFailed = (n: number): SkipReason | undefined => {
+    const f = verified?.failed.get(n);
+    return f && { kind: 'verify-failed', with: f.with, output: f.output };
+  };
+  const outcomes = gated.map(g => {
+    const reason = verifyFailed(g.pr.number);
+    if (reason) return skippedOutcome(g.pr, reason);
+    // A PR that conflicted in the full merge is not in the combinations verify built.
+    const o = built.outcomes.get(g.pr.number) ?? merged.outcomes.get(g.pr.number);
+    return o ?? (gateSkips.get(g.pr.number) as PrOutcome);
+  });
+  if (verified?.capped) {
+    log.warning(
+      `verify-command: ${settings.verify?.maxRuns} run(s) (verify-max-runs) found no combination that passes; nothing new was pushed. Raise verify-max-runs, or fix the PRs the summary lists.`
+    );
+    return finish('not-verified', state.staging?.sha ?? '', state.staging?.tree ?? '', outcomes);
+  }
   // A head that could not be fetched is not in staging: the record leaves it out, so a rerun with
   // the same inputs tries it again instead of taking the fast path and reporting it merged.
   const digest = digestOf(eligible.filter(e => available.has(e.sha)));
-  const message = formatStagingMessage({ baseBranch: base, baseSha, outcomes, digest });
+  const message = formatStagingMessage({
+    baseBranch: base,
+    baseSha,
+    outcomes,
+    digest,
+    verified: commandHash,
+    verifyFailed: [...(verified?.failed.values() ?? [])]
+  });
   const candidate = await git.commitTree(built.tree, [built.head], message);
   log.info(`Candidate ${candidate} (tree ${built.tree})`);
 
@@ -220,61 +273,6 @@ function pushError(message: string, slug: string): Error {
     );
   }
   return new Error(`Pushing staging failed: ${message}`);
-}
-
-/**
- * Opt-in: a status on every merged or conflicting PR head. Never read back by the gate. Staging
- * is already settled here, so a status GitHub refuses is reported, not fatal.
- */
-async function postStatuses(
-  github: GitHub,
-  settings: RebuildSettings,
-  result: RebuildResult,
-  shas: Map<number, string>,
-  state: RebuildState
-): Promise<RebuildResult> {
-  const context = settings.commitStatus;
-  if (!context || settings.dryRun) return result;
-  const current = currentStatuses(state.pullRequests, context);
-  let unchanged = 0;
-  const errors: string[] = [];
-  // After one status timed out, the rest would each wait as long: they are reported instead.
-  let timedOut: number | null = null;
-  await log.group('Commit statuses', async () => {
-    for (const o of result.outcomes) {
-      const sha = o.status === 'merged' ? o.sha : shas.get(o.number);
-      if (!sha || (o.status === 'skipped' && o.reason.kind !== 'conflict')) continue;
-      if (timedOut !== null) {
-        errors.push(`#${o.number}: not posted after #${timedOut} timed out`);
-        continue;
-      }
-      const status =
-        o.status === 'merged'
-          ? {
-              state: 'success' as const,
-              // No staging SHA here: it changes on every push and would re-post every status.
-              description: `In ${settings.stagingBranch}`
-            }
-          : {
-              state: 'failure' as const,
-              description: `Not in ${settings.stagingBranch}: ${describeSkip(o.reason)}`
-            };
-      if (statusUnchanged(current.get(sha), status)) {
-        unchanged += 1;
-        continue;
-      }
-      try {
-        await github.createStatus(sha, { ...status, context, targetUrl: settings.runUrl });
-      } catch (error) {
-        if (isRequestTimeout(error)) timedOut = o.number;
-        const message = `#${o.number}: ${errorMessage(error)}`;
-        log.warning(`Could not post the '${context}' status on ${message}`);
-        errors.push(message);
-      }
-    }
-    if (unchanged > 0) log.info(`${unchanged} '${context}' status(es) already up to date`);
-  });
-  return errors.length > 0 ? { ...result, statusErrors: errors } : result;
 }
 
 /**

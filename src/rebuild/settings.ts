@@ -4,12 +4,15 @@ import {
   InputError,
   optionalBranch,
   parseBoolean,
+  parseInteger,
   parseList,
   validateBranchName,
   type InputSource
 } from '../inputs/parse.js';
 import { isDnsLabel, isDnsSubdomain } from '../kube/rules.js';
+import { parseDuration } from '../util/duration.js';
 import type { SelfIdentity } from './gate.js';
+import type { VerifySettings } from './verify.js';
 
 export interface RebuildSettings extends RunContext {
   mode: 'rebuild';
@@ -25,6 +28,8 @@ export interface RebuildSettings extends RunContext {
   requireChecks: boolean;
   commitStatus: string | null;
   fluxSource: { namespace: string; name: string } | null;
+  /** With `verify-command`: the check of the combined tree before it is pushed. */
+  verify: VerifySettings | null;
   kubeconfig: string | null;
   self: SelfIdentity;
   /** Default branch named by the event payload, which saves a GraphQL query. */
@@ -53,6 +58,26 @@ function parseFluxSource(raw: string): { namespace: string; name: string } | nul
     );
   }
   return { namespace, name };
+}
+
+const DEFAULT_VERIFY_TIMEOUT_MS = 10 * 60_000;
+const DEFAULT_VERIFY_MAX_RUNS = 8;
+
+function parseVerify(inputs: InputSource): VerifySettings | null {
+  const command = inputs.get('verify-command');
+  const timeoutMs = parseDuration('verify-timeout', inputs.get('verify-timeout'));
+  const maxRuns = parseInteger(
+    'verify-max-runs',
+    inputs.get('verify-max-runs'),
+    DEFAULT_VERIFY_MAX_RUNS
+  );
+  if (maxRuns < 1 || maxRuns > 100) {
+    throw new InputError(
+      `Invalid verify-max-runs '${maxRuns}': expected 1 to 100 (each run is one verify-command in a temporary worktree).`
+    );
+  }
+  if (command.trim() === '') return null;
+  return { command, timeoutMs: timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS, maxRuns };
 }
 
 /** Fork PRs and Dependabot get a read-only GITHUB_TOKEN on `pull_request` events. */
@@ -111,6 +136,7 @@ export function readRebuildSettings(inputs: InputSource, env: NodeJS.ProcessEnv)
     requireChecks: parseBoolean('require-checks', inputs.get('require-checks'), false),
     commitStatus: commitStatus === '' ? null : commitStatus,
     fluxSource: parseFluxSource(inputs.get('flux-source')),
+    verify: parseVerify(inputs),
     kubeconfig: inputs.get('kubeconfig') || null,
     self: {
       workflowPath: env.GITHUB_WORKFLOW_REF ? workflowPathFromRef(env.GITHUB_WORKFLOW_REF) : null,

@@ -56,7 +56,9 @@ export type SkipReason =
   | { kind: 'head-moved'; expected: string; actual: string }
   /** GitHub has no refs/pull/N/head and does not serve the head commit by SHA either. */
   | { kind: 'head-missing'; sha: string }
-  | { kind: 'conflict'; files: string[]; with: Array<number | 'base'> };
+  | { kind: 'conflict'; files: string[]; with: Array<number | 'base'> }
+  /** verify-command fails once this PR is added to `with` (the earlier PRs it was combined with). */
+  | { kind: 'verify-failed'; with: number[]; output: string };
 
 export type PrOutcome =
   | { number: number; title: string; author: string | null; status: 'merged'; sha: string }
@@ -74,7 +76,8 @@ export type RebuildResultKind =
   | 'pushed' // staging updated (or created)
   | 'unchanged' // candidate tree equals the staging tree: nothing pushed
   | 'lease-lost' // someone else moved staging since the run started: nothing overwritten
-  | 'dry-run'; // computed, not pushed
+  | 'dry-run' // computed, not pushed
+  | 'not-verified'; // verify-max-runs reached before a combination passed: nothing new pushed
 
 export interface RebuildResult {
   result: RebuildResultKind;
@@ -93,6 +96,12 @@ export interface RebuildResult {
   created: boolean;
   /** With `commit-status`: statuses that could not be posted (the run still succeeds). */
   statusErrors?: string[];
+  /** With `verify-command`, when it ran: each run, and how the plan ended. */
+  verify?: {
+    runs: Array<{ prs: number[]; passed: boolean; durationMs: number; timedOut?: boolean }>;
+    ended: 'passed' | 'cap-reached';
+    maxRuns: number;
+  };
   /** With `flux-source`, after a push: what happened to the reconcile request. */
   flux?: { source: string; error: string | null };
 }
