@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import {
   formatStagingMessage,
   inputsDigest,
-  parseStagingRecord
+  parseStagingRecord,
+  priorDigest
 } from '../../../src/rebuild/record.js';
 import type { PrOutcome } from '../../../src/rebuild/types.js';
 
@@ -28,6 +29,9 @@ const outcomes: PrOutcome[] = [
 function digestOf(base: string, eligible: Array<{ number: number; sha: string }>): string {
   return inputsDigest({ baseSha: base, eligible });
 }
+
+/** A record written without verify-command. */
+const UNVERIFIED = { verified: null, verifyFailed: [] };
 
 describe('inputsDigest', () => {
   const eligible = [
@@ -120,14 +124,15 @@ describe('formatStagingMessage', () => {
     expect(one.split('\n')[0]).toBe('staging: main@1a2b3c4 + 1 PR');
     const none = formatStagingMessage({ baseBranch: 'main', baseSha: BASE, outcomes: [], digest });
     expect(none.split('\n')[0]).toBe('staging: main@1a2b3c4 + 0 PRs');
-    expect(parseStagingRecord(none)).toEqual({ base: BASE, digest, conflicts: [] });
+    expect(parseStagingRecord(none)).toEqual({ base: BASE, digest, conflicts: [], ...UNVERIFIED });
   });
 
   it('round-trips the record through the message', () => {
     expect(parseStagingRecord(message)).toEqual({
       base: BASE,
       digest,
-      conflicts: [{ number: 14, files: ['apps/redis.yaml'], with: [12] }]
+      conflicts: [{ number: 14, files: ['apps/redis.yaml'], with: [12] }],
+      ...UNVERIFIED
     });
   });
 
@@ -159,7 +164,12 @@ describe('formatStagingMessage', () => {
             digest
           });
           const sorted = [...conflicts].sort((a, b) => a.number - b.number);
-          expect(parseStagingRecord(text)).toEqual({ base: BASE, digest, conflicts: sorted });
+          expect(parseStagingRecord(text)).toEqual({
+            base: BASE,
+            digest,
+            conflicts: sorted,
+            ...UNVERIFIED
+          });
         }
       )
     );
@@ -185,7 +195,7 @@ describe('formatStagingMessage', () => {
     expect(text.split('\n').filter(l => l.startsWith('Staging-Action-Base:'))).toEqual([
       `Staging-Action-Base: ${BASE}`
     ]);
-    expect(parseStagingRecord(text)).toEqual({ base: BASE, digest, conflicts: [] });
+    expect(parseStagingRecord(text)).toEqual({ base: BASE, digest, conflicts: [], ...UNVERIFIED });
   });
 
   it('keeps a hostile base branch name on the subject line', () => {
@@ -218,7 +228,7 @@ describe('parseStagingRecord', () => {
 
   it('tolerates other trailers and CRLF line endings in the last paragraph', () => {
     const text = `subject\r\n\r\n${trailers().replace(/\n/g, '\r\n')}\r\nCo-authored-by: B <b@example.com>\r\n`;
-    expect(parseStagingRecord(text)).toEqual({ base: BASE, digest, conflicts: [] });
+    expect(parseStagingRecord(text)).toEqual({ base: BASE, digest, conflicts: [], ...UNVERIFIED });
   });
 
   it.each([
@@ -246,5 +256,65 @@ describe('parseStagingRecord', () => {
   it('accepts SHA-256 repositories', () => {
     const base = 'b'.repeat(64);
     expect(parseStagingRecord(`s\n\n${trailers('[]', base)}`)?.base).toBe(base);
+  });
+});
+
+describe('the verify record', () => {
+  const outcomes: PrOutcome[] = [];
+  const digest = 'a'.repeat(64);
+  const failure = {
+    number: 7,
+    sha: 'b'.repeat(40),
+    prior: 'c'.repeat(64),
+    with: [3],
+    output: 'dup: svc-a\nexit 1'
+  };
+
+  it('round-trips what verify-command passed and the PRs it left out', () => {
+    const text = formatStagingMessage({
+      baseBranch: 'main',
+      baseSha: BASE,
+      outcomes,
+      digest,
+      verified: 'd'.repeat(64),
+      verifyFailed: [failure]
+    });
+    expect(parseStagingRecord(text)).toEqual({
+      base: BASE,
+      digest,
+      conflicts: [],
+      verified: 'd'.repeat(64),
+      verifyFailed: [failure]
+    });
+  });
+
+  it('a record without verify-command is written exactly as before', () => {
+    const text = formatStagingMessage({ baseBranch: 'main', baseSha: BASE, outcomes, digest });
+    expect(text).not.toContain('Staging-Action-Verif');
+  });
+
+  it('a PR left out stays out only while its head, the base and the PRs before it are the same', () => {
+    const inputs = {
+      baseSha: BASE,
+      eligible: [
+        { number: 3, sha: 'a'.repeat(40) },
+        { number: 7, sha: 'b'.repeat(40) }
+      ]
+    };
+    const prior = priorDigest(inputs, 7);
+    // A later PR does not change what #7 was verified on.
+    expect(
+      priorDigest(
+        { ...inputs, eligible: [...inputs.eligible, { number: 9, sha: 'e'.repeat(40) }] },
+        7
+      )
+    ).toBe(prior);
+    expect(
+      priorDigest(
+        { ...inputs, eligible: [{ number: 3, sha: 'f'.repeat(40) }, inputs.eligible[1]!] },
+        7
+      )
+    ).not.toBe(prior);
+    expect(priorDigest({ ...inputs, baseSha: 'f'.repeat(40) }, 7)).not.toBe(prior);
   });
 });
