@@ -58,7 +58,9 @@ describe('staging record in a real commit', () => {
   const expected = {
     base,
     digest,
-    conflicts: [{ number: 5, files: ['dir/a b.txt', 'weird\nname'], with: [3, 'base'] }]
+    conflicts: [{ number: 5, files: ['dir/a b.txt', 'weird\nname'], with: [3, 'base'] }],
+    verified: null,
+    verifyFailed: []
   };
 
   it('survives git commit-tree', () => {
