@@ -378,7 +378,8 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'result',
     modes: ['rebuild'],
-    description: 'rebuild: `pushed`, `unchanged`, `lease-lost` or `dry-run`.'
+    description:
+      'rebuild: `pushed`, `unchanged`, `lease-lost`, `dry-run` or `not-verified` (verify-max-runs reached, nothing new pushed).'
   },
   {
     name: 'merged',
