@@ -1,7 +1,7 @@
 import { DEFAULT_NAME_PREFIX, type StagingConfig } from '../dataset/config.js';
 import { stagingSelector } from '../dataset/labels.js';
 import type { Dataset } from '../dataset/catalog.js';
-import { stagedNameOf } from '../dataset/manifests.js';
+import { stagedNamesOf } from '../dataset/manifests.js';
 import { stageBranchName, type DatasetId, type Version } from '../dataset/ref.js';
 import { loadConfig, loadDatasets, productionCronJobs } from '../dataset/sources.js';
 import { resolveNamespace } from '../dataset/sources.js';
@@ -62,7 +62,10 @@ async function computedNames(
       version: settings.version,
       kindRule: dataset.kindRule
     };
-    return production.map(p => stagedNameOf(parts, p.cronJob).name);
+    return stagedNamesOf(
+      parts,
+      production.map(p => p.cronJob)
+    ).map(n => n.name);
   } catch (error) {
     log.warning(
       `Could not compute CronJob names from the config (${errorMessage(error)}); deleting by label only.`

@@ -11,7 +11,7 @@ import {
 import { SOURCE_ANNOTATION, stagingLabels } from './labels.js';
 import { SERVER_OWNED_METADATA } from '../kube/rules.js';
 import { kindOf, type KindRule } from './kinds.js';
-import { checkIndexedJobName, stagedCronJobName, type Kind } from './names.js';
+import { checkIndexedJobName, DISTINCT_PREFIX, stagedCronJobName, type Kind } from './names.js';
 import type { DatasetId, Version } from './ref.js';
 import { offsetSchedule } from './schedule.js';
 
@@ -110,6 +110,31 @@ export function stagedNameOf(
   return { kind, name: stagedCronJobName({ ...parts, kind }, indexedCompletions(cronJob)) };
 }
 
+/**
+ * The staged names of one version's production CronJobs. A name that fits is kept, unless it
+ * shares its first 50 characters (Sentry's monitor slug) with another of the same version: only
+ * those, which would report into one monitor, get the shortened form with its hash up front.
+ */
+export function stagedNamesOf(
+  parts: Pick<StagingInput, 'prefix' | 'datasetId' | 'version' | 'kindRule'>,
+  cronJobs: readonly V1CronJob[]
+): Array<{ kind: Kind; name: string }> {
+  const named = cronJobs.map(c => stagedNameOf(parts, c));
+  const slugOf = (name: string): string => name.slice(0, DISTINCT_PREFIX);
+  const uses = new Map<string, Set<string>>();
+  for (const { name } of named) {
+    uses.set(slugOf(name), (uses.get(slugOf(name)) ?? new Set()).add(name));
+  }
+  return named.map(({ kind, name }, i) =>
+    (uses.get(slugOf(name))?.size ?? 0) > 1
+      ? {
+          kind,
+          name: stagedCronJobName({ ...parts, kind }, indexedCompletions(cronJobs[i]), true)
+        }
+      : { kind, name }
+  );
+}
+
 function what(productionName: string, source: string): string {
   return `CronJob ${quote(productionName)} (from ${source})`;
 }
@@ -117,14 +142,11 @@ function what(productionName: string, source: string): string {
 function stageOne(
   input: StagingInput,
   production: ProductionCronJob,
-  repository: string
+  repository: string,
+  { kind, name }: { kind: Kind; name: string }
 ): StagedCronJob {
   const { cronJob, source } = production;
   const productionName = cronJob.metadata?.name ?? '';
-  if (productionName === '') {
-    throw new ValidationError(`A CronJob from ${source} has no metadata.name; give it a name.`);
-  }
-  const { kind, name } = stagedNameOf(input, cronJob);
   const labels = stagingLabels(input.datasetId, input.version, kind);
   const manifest = structuredClone(cronJob);
   delete manifest.status;
@@ -218,9 +240,18 @@ export function buildStagingCronJobs(input: StagingInput): StagedCronJob[] {
     );
   }
   checkProductionRepository(input, repository);
+  for (const { cronJob, source } of input.productionCronJobs) {
+    if (!cronJob.metadata?.name) {
+      throw new ValidationError(`A CronJob from ${source} has no metadata.name; give it a name.`);
+    }
+  }
+  const names = stagedNamesOf(
+    input,
+    input.productionCronJobs.map(p => p.cronJob)
+  );
   const byKind = new Map<string, StagedCronJob>();
-  for (const production of input.productionCronJobs) {
-    const staged = stageOne(input, production, repository);
+  for (const [i, production] of input.productionCronJobs.entries()) {
+    const staged = stageOne(input, production, repository, names[i]);
     const previous = byKind.get(staged.kind);
     if (previous !== undefined) {
       throw new ValidationError(

@@ -31,7 +31,7 @@ export function cronJobName({ prefix, datasetId, version, kind }: CronJobNamePar
 }
 
 /** Sentry cuts monitor slugs here: staged names that are shortened differ within it. */
-const DISTINCT_PREFIX = 50;
+export const DISTINCT_PREFIX = 50;
 const HASH_LENGTH = 8;
 
 /**
@@ -54,7 +54,9 @@ export function cronJobNameBudget(indexedCompletions: number | null): number {
  */
 export function stagedCronJobName(
   parts: CronJobNameParts,
-  indexedCompletions: number | null = null
+  indexedCompletions: number | null = null,
+  /** Shorten even when it fits: two names of one version would share a Sentry slug. */
+  shorten = false
 ): string {
   const full = cronJobName(parts);
   const { prefix, datasetId, version, kind } = parts;
@@ -67,7 +69,7 @@ export function stagedCronJobName(
     );
   }
   const budget = cronJobNameBudget(indexedCompletions);
-  if (full.length <= budget) return full;
+  if (full.length <= budget && !shorten) return full;
   const room = Math.min(budget, DISTINCT_PREFIX) - HASH_LENGTH - 1;
   if (prefix.length > room) {
     throw new ValidationError(

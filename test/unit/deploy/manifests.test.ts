@@ -4,7 +4,11 @@ import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { ValidationError } from '../../../src/dataset/errors.js';
 import { imageRepository } from '../../../src/dataset/image.js';
 import { stagingSelector } from '../../../src/dataset/labels.js';
-import { buildStagingCronJobs, type StagingInput } from '../../../src/dataset/manifests.js';
+import {
+  buildStagingCronJobs,
+  stagedNamesOf,
+  type StagingInput
+} from '../../../src/dataset/manifests.js';
 import { id, ver } from './arbitraries.js';
 
 const DATASET = id('noaa-gfs-forecast');
@@ -403,5 +407,48 @@ describe('stagingSelector', () => {
       'app.kubernetes.io/managed-by=staging-action,staging-action/dataset=noaa-gfs-forecast,' +
         'staging-action/version=0.3.0-rc.1'
     );
+  });
+});
+
+describe('staged names that would share a Sentry monitor slug', () => {
+  // staging-{28 chars}-v0-3-0-update-a is 52 characters: it fits, but Sentry keeps 50.
+  const longId = id('ecmwf-ifs-ens-forecast-0-25d');
+  const rename = (kind: string) => (cj: V1CronJob) => {
+    cj.metadata = { ...cj.metadata, name: `${longId}-${kind}` };
+  };
+  const twoKinds = (a: string, b: string): StagingInput =>
+    input({
+      datasetId: longId,
+      version: ver('0.3.0'),
+      productionCronJobs: [
+        { source: 'a.yaml', cronJob: production(a, rename(a)) },
+        { source: 'b.yaml', cronJob: production(b, rename(b)) }
+      ]
+    });
+
+  it('shortens only the names that would report into one monitor, keeping them distinct there', () => {
+    const staged = buildStagingCronJobs(twoKinds('update-a', 'update-b'));
+    const names = staged.map(s => s.name);
+    expect(`staging-${longId}-v0-3-0-update-a`).toHaveLength(52);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(52);
+    expect(new Set(names.map(n => n.slice(0, 50))).size).toBe(2);
+    expect(staged.map(s => s.kind).sort()).toEqual(['update-a', 'update-b']);
+    // Version and kind stay readable at the end.
+    for (const s of staged) expect(s.name.endsWith(`-v0-3-0-${s.kind}`)).toBe(true);
+  });
+
+  it('keeps fitting names byte for byte when their first 50 characters already differ', () => {
+    const names = buildStagingCronJobs(twoKinds('update', 'validate')).map(s => s.name);
+    expect(names.sort()).toEqual([`staging-${longId}-v0-3-0-update`, `staging-${longId}-v0-3-0-validate`]);
+  });
+
+  it('gives cleanup the same names deploy staged', () => {
+    const input = twoKinds('update-a', 'update-b');
+    const deployed = buildStagingCronJobs(input).map(s => s.name);
+    const computed = stagedNamesOf(
+      input,
+      input.productionCronJobs.map(p => p.cronJob)
+    ).map(n => n.name);
+    expect(computed.sort()).toEqual(deployed.sort());
   });
 });
