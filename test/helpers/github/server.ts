@@ -297,7 +297,6 @@ export class FakeGitHub {
   }
 
   /** Counts the request against the token's limit; false (and answered) when exhausted. */
-  /** (for the github/ modules) */
   rateHeaders(ex: Exchange, token: string, count: boolean): boolean {
     const resource = ex.kind === 'graphql' ? 'graphql' : 'core';
     const key = `${resource}:${token}`;
@@ -312,7 +311,6 @@ export class FakeGitHub {
   }
 
   /** The token of an API request, or null after answering 401 like GitHub. */
-  /** (for the github/ modules) */
   apiAuth(ex: Exchange): { token: string; info: FakeToken } | null {
     const header = ex.req.headers.authorization;
     const token = tokenFromAuthorization(header);
