@@ -2,7 +2,7 @@
 // GitHub's authentication and permission answers in front of it.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { gitEnv } from './git.ts';
+import { gitEnv } from '../git-env.ts';
 import { GIT_PATH, readBody, tokenFromAuthorization, write, type Exchange } from './http.ts';
 import type { FakeGitHub } from './server.ts';
 import { loginOf, tokenAllows, type FakeRepo } from './state.ts';

@@ -1,28 +1,13 @@
 // Reading the bare repositories the fake fronts: refs and commits, live, with this machine's git
 // configuration kept out.
 import { spawn } from 'node:child_process';
-import os from 'node:os';
+import { gitEnv } from '../git-env.ts';
 import { isoSeconds } from './state.ts';
 
 interface GitOut {
   code: number;
   stdout: string;
   stderr: string;
-}
-
-export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('GIT_')) env[key] = value;
-  }
-  return {
-    ...env,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: os.devNull,
-    GIT_TERMINAL_PROMPT: '0',
-    LC_ALL: 'C',
-    ...extra
-  };
 }
 
 export function runGit(cwd: string, args: string[]): Promise<GitOut> {
