@@ -4,7 +4,7 @@
 // repositories with `git http-backend`, reading refs and commits live from them.
 //
 // The entry point tests and scripts import; the modules live in github/ (state, schema and its
-// rules, connections, resolvers, graphql, rest, git-http, faults, server). Relative imports name
+// rules, connections, resolvers, checks, graphql, rest, git-http, faults, server). Relative imports name
 // `.ts` files and no TypeScript-only runtime syntax is used, so `node` with type stripping can
 // load it straight from a script.
 export {

@@ -1,6 +1,6 @@
 // The object graph GraphQL executes over: repositories, refs, commits, pull requests and their
 // check rollups, built lazily from the fake's state and the bare repositories.
-import path from 'node:path';
+import { contextNode, withoutForbiddenCheckRuns } from './checks.ts';
 import {
   compareKeys,
   connection,
@@ -11,16 +11,14 @@ import {
 } from './connection.ts';
 import { gitOk, runGit, type CommitDetails } from './git.ts';
 import type { RequestContext } from './graphql.ts';
-import { ForbiddenError, TypedError } from './schema.ts';
+import { TypedError } from './schema.ts';
 import type { FakeGitHub } from './server.ts';
 import {
   b64url,
   globMatch,
   isoSeconds,
   rollupState,
-  tokenAllows,
   unb64url,
-  type FakeContext,
   type FakePullRequest,
   type FakeRepo
 } from './state.ts';
@@ -307,12 +305,12 @@ export class Resolvers {
         return this.commitNode(repo, oid, ctx);
       },
       contexts: (args: Args) =>
-        this.withoutForbiddenCheckRuns(
+        withoutForbiddenCheckRuns(
           connection(
             indexed,
             args,
             item => [item.index],
-            item => this.contextNode(repo, oid, item.context, item.index, ctx),
+            item => contextNode(this.hub.url, repo, oid, item.context, item.index, ctx),
             1,
             {
               checkRunCount: contexts.filter(c => c.kind === 'CheckRun').length,
@@ -321,95 +319,6 @@ export class Resolvers {
           ),
           ctx
         )
-    };
-  }
-
-  /**
-   * Without checks: read, each CheckRun of a rollup's contexts is FORBIDDEN (null in `nodes`, or
-   * as an edge's `node`, with the error at that path); status contexts still show.
-   */
-  private withoutForbiddenCheckRuns(conn: Node, ctx: RequestContext): Node {
-    if (tokenAllows(ctx.token, 'checks', 'read')) return conn;
-    const isCheckRun = (node: Node): boolean => node.__typename === 'CheckRun';
-    const nodes = conn.nodes as Node[];
-    const edges = conn.edges as Array<{ cursor: string; node: Node }>;
-    return {
-      ...conn,
-      // Rejected lazily, so graphql-js (which completes list items that are promises at the
-      // item's own path) consumes each rejection.
-      nodes: () =>
-        nodes.map(node => (isCheckRun(node) ? Promise.reject(new ForbiddenError()) : node)),
-      edges: () =>
-        edges.map(edge =>
-          isCheckRun(edge.node)
-            ? {
-                cursor: edge.cursor,
-                node: () => {
-                  throw new ForbiddenError();
-                }
-              }
-            : edge
-        )
-    };
-  }
-
-  private contextNode(
-    repo: FakeRepo,
-    oid: string,
-    c: FakeContext,
-    index: number,
-    ctx: RequestContext
-  ): Node {
-    const id = b64url(`${repo.fullName}:${oid}:${index}`);
-    if (c.kind === 'StatusContext') {
-      return {
-        __typename: 'StatusContext',
-        id: `SC_${id}`,
-        context: c.context,
-        state: c.state,
-        description: c.description,
-        createdAt: c.createdAt,
-        targetUrl: c.targetUrl,
-        isRequired: () => false
-      };
-    }
-    return {
-      __typename: 'CheckRun',
-      id: `CR_${id}`,
-      name: c.name,
-      status: c.status,
-      conclusion: c.conclusion,
-      startedAt: c.startedAt,
-      completedAt: c.completedAt,
-      databaseId: c.databaseId,
-      detailsUrl: null,
-      title: null,
-      summary: null,
-      url: `${this.hub.url}/${repo.fullName}/runs/${c.databaseId ?? 0}`,
-      isRequired: () => false,
-      checkSuite: {
-        __typename: 'CheckSuite',
-        id: `CS_${id}`,
-        app:
-          c.appSlug === null
-            ? null
-            : { __typename: 'App', id: `A_${b64url(c.appSlug)}`, slug: c.appSlug, name: c.appSlug },
-        workflowRun: () => {
-          if (c.workflowPath === null) return null;
-          ctx.require('actions', 'read');
-          return {
-            __typename: 'WorkflowRun',
-            id: `WFR_${id}`,
-            databaseId: c.databaseId,
-            file: { __typename: 'WorkflowRunFile', id: `WRF_${id}`, path: c.workflowPath },
-            workflow: {
-              __typename: 'Workflow',
-              id: `W_${b64url(c.workflowPath)}`,
-              name: c.workflowName ?? path.basename(c.workflowPath)
-            }
-          };
-        }
-      }
     };
   }
 }
