@@ -11,6 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GIT_ISOLATION } from '../test/helpers/git-env.ts';
 import { startRebuildSandbox } from './demo.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,8 +55,7 @@ try {
     ),
     ...sandbox.env,
     // Git reads none of this machine's configuration, as in the tests and the demo.
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: os.devNull
+    ...GIT_ISOLATION
   };
   const envFile = path.join(dir, 'local-action.env');
   await writeFile(

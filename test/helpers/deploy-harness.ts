@@ -25,6 +25,7 @@ import {
 } from './fake-kube.js';
 import { installFakeJobs, type FakeJobs } from './fake-kube-jobs.js';
 import { startFakeSentry, type FakeSentry } from './fake-sentry.js';
+import { isolateProcessGit } from './git-env.js';
 import { git } from './git-fixture.js';
 
 export const WRITE_TOKEN = 'ghs_fake-write';
@@ -33,8 +34,7 @@ export const SENTRY_ORG = 'acme';
 export const REPOSITORY = 'acme/pipelines';
 
 // The action's git runs with the test process's environment: keep this machine's git config out.
-process.env.GIT_CONFIG_NOSYSTEM = '1';
-process.env.GIT_CONFIG_GLOBAL = os.devNull;
+isolateProcessGit();
 
 export interface RunOptions {
   /** Inputs on top of the defaults (mode, kubeconfig, image-repository / github-token). */

@@ -1,22 +1,20 @@
 // Real-git fixtures for tests and the benchmark: a bare "origin" repository shaped like a GitHub
 // repository (branches, refs/pull/N/head) and checkouts made the way actions/checkout makes them.
 //
-// Deliberately self-contained (no relative imports) so `node --experimental-strip-types` can load
-// it straight from a script; for the same reason it uses no TypeScript-only runtime syntax.
+// Loaded straight from scripts by Node's type stripping: relative imports name `.ts` files and no
+// TypeScript-only runtime syntax is used.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { authorArgs, gitEnv } from './git-env.ts';
 
 const NAME = 'Staging Fixture';
 const EMAIL = 'fixture@example.invalid';
 
 // Passed on every command so no user, system or CI configuration leaks into a fixture.
 const CONFIG = [
-  '-c',
-  `user.name=${NAME}`,
-  '-c',
-  `user.email=${EMAIL}`,
+  ...authorArgs(NAME, EMAIL),
   '-c',
   'init.defaultBranch=main',
   '-c',
@@ -38,21 +36,7 @@ export interface GitRunOptions {
 }
 
 /** The environment fixtures run git with: no system/global config, no prompts, C locale. */
-export function fixtureGitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  // Inherited GIT_DIR / GIT_INDEX_FILE (e.g. when tests run from a hook) would redirect commands.
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('GIT_')) env[key] = value;
-  }
-  return {
-    ...env,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: os.devNull,
-    GIT_TERMINAL_PROMPT: '0',
-    LC_ALL: 'C',
-    ...extra
-  };
-}
+export const fixtureGitEnv = gitEnv;
 
 /** Runs git with an argument array; resolves with the exit code instead of throwing. */
 export function tryGit(args: string[], options: GitRunOptions): Promise<GitRunResult> {

@@ -2,7 +2,6 @@
 // the fake under its own name), checkouts made like actions/checkout's, and the rebuild mode run
 // in-process with the settings the action would read from its inputs and environment.
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Git } from '../../src/io/git.js';
 import { createOctokit, GitHub } from '../../src/io/github.js';
@@ -17,6 +16,7 @@ import {
   type RequestKind,
   type RequestLogEntry
 } from './fake-github.js';
+import { isolateProcessGit } from './git-env.js';
 import { cloneLikeCheckout, createOrigin, git, type Origin } from './git-fixture.js';
 
 export const WRITE_TOKEN = 'ghs_fake-write';
@@ -27,8 +27,7 @@ export const WORKFLOW_PATH = '.github/workflows/staging.yml';
 
 // The action's git runs with the test process's environment: keep this machine's own git config
 // out of it, as the fixtures do for theirs. (Jest gives each test file its own process.env.)
-process.env.GIT_CONFIG_NOSYSTEM = '1';
-process.env.GIT_CONFIG_GLOBAL = os.devNull;
+isolateProcessGit();
 
 export interface CheckSpec {
   name?: string;

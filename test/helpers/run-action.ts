@@ -5,7 +5,7 @@
 // benchmark (nor a CI job's own GITHUB_*, INPUT_* or KUBECONFIG) leaks in.
 //
 // Shared by the e2e tests and by `npm run demo` / `npm run bench`, which load it with Node's own
-// type stripping: no relative imports, and no TypeScript-only runtime syntax.
+// type stripping: relative imports name `.ts` files, and no TypeScript-only runtime syntax.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { GIT_ISOLATION } from './git-env.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ACTION_ENTRY = path.join(ROOT, 'dist', 'index.js');
@@ -72,8 +73,7 @@ function baseEnv(extra: Record<string, string>): Record<string, string> {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: os.tmpdir(),
     LANG: 'C.UTF-8',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: os.devNull,
+    ...GIT_ISOLATION,
     ...extra
   };
 }

@@ -3,20 +3,21 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Git } from '../../src/io/git.js';
+import { GIT_ISOLATION, authorArgs } from '../helpers/git-env.js';
 
 const execFileAsync = promisify(execFile);
-const ISOLATION = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull, LC_ALL: 'C' };
+const ISOLATION = { ...GIT_ISOLATION, LC_ALL: 'C' };
 let dir = '';
 const saved = { ...process.env };
 
 async function git(args: string[]): Promise<string> {
   const { stdout } = await execFileAsync(
     'git',
-    ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', ...args],
+    [...authorArgs('Fixture', 'fixture@example.invalid'), ...args],
     { cwd: dir, env: { ...process.env, ...ISOLATION }, encoding: 'utf8' }
   );
   return stdout.trim();

@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Git, GitError } from '../../src/io/git.js';
+import { GIT_ISOLATION, authorArgs } from '../helpers/git-env.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -17,7 +18,7 @@ const SHARED = Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join('\n') 
 
 // No user or system configuration (signing, hooks, default branch) may leak into the fixture, nor
 // into the Git wrapper, which passes process.env through.
-const ISOLATION = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull, LC_ALL: 'C' };
+const ISOLATION = { ...GIT_ISOLATION, LC_ALL: 'C' };
 const savedEnv: Record<string, string | undefined> = {};
 
 let root = '';
@@ -31,7 +32,7 @@ const sha: Record<string, string> = {};
 async function git(cwd: string, args: string[]): Promise<string> {
   const { stdout } = await execFileAsync(
     'git',
-    ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.invalid', ...args],
+    [...authorArgs('Fixture', 'fixture@example.invalid'), ...args],
     { cwd, env: { ...process.env, ...ISOLATION }, encoding: 'utf8' }
   );
   return stdout;

@@ -10,20 +10,17 @@ import {
   parseStagingRecord
 } from '../../../src/rebuild/record.js';
 import type { PrOutcome } from '../../../src/rebuild/types.js';
+import { GIT_ISOLATION, authorArgs } from '../../helpers/git-env.js';
 
 let dir = '';
 
 function git(args: string[], input?: string): string {
-  return execFileSync(
-    'git',
-    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args],
-    {
-      cwd: dir,
-      input,
-      encoding: 'utf8',
-      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
-    }
-  );
+  return execFileSync('git', [...authorArgs('Test', 'test@example.com'), ...args], {
+    cwd: dir,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, ...GIT_ISOLATION }
+  });
 }
 
 beforeAll(() => {
