@@ -209,6 +209,28 @@ export interface FaultSpec {
   body?: object;
 }
 
+/** A REST request under /repos/{owner}/{repo} no built-in route took (see fake-github-actions.ts). */
+export interface FakeRestRequest {
+  method: string;
+  /** The path after /repos/{owner}/{repo}, e.g. `/actions/workflows`. */
+  rest: string;
+  query: URLSearchParams;
+  body: Buffer;
+  repo: FakeRepo;
+  /** Whether the request's token may `need` the `scope` (tokenAllows). */
+  allows(scope: TokenScope, need: 'read' | 'write'): boolean;
+  /** The fake's base URL. */
+  apiUrl: string;
+}
+
+export interface FakeRestReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type FakeRestRoute = (req: FakeRestRequest) => Promise<FakeRestReply | null>;
+
 export interface FakeGitHubOptions {
   /** Known tokens; default DEFAULT_TOKENS. */
   tokens?: Record<string, FakeToken>;
@@ -833,6 +855,8 @@ export class FakeGitHub {
   readonly requests: RequestLogEntry[] = [];
   /** Added to every request before it is handled. */
   latencyMs = 0;
+  /** More REST routes, tried in order after the built-in ones. */
+  readonly restRoutes: FakeRestRoute[] = [];
   readonly rateLimit: number;
   private readonly faults: StoredFault[] = [];
   private readonly rateUsed = new Map<string, number>();
@@ -1674,6 +1698,21 @@ export class FakeGitHub {
     const getRef = /^\/git\/ref\/(.+)$/.exec(rest);
     if (getRef && method === 'GET')
       return this.getRef(ex, repo, auth.info, decodeURIComponent(getRef[1] ?? ''));
+    const token = auth.info;
+    for (const route of this.restRoutes) {
+      const reply = await route({
+        method,
+        rest,
+        query: ex.url.searchParams,
+        body: raw,
+        repo,
+        allows: (scope, need) => tokenAllows(token, scope, need),
+        apiUrl: this.url
+      });
+      if (!reply) continue;
+      for (const [k, v] of Object.entries(reply.headers ?? {})) ex.res.setHeader(k, v);
+      return this.json(ex, reply.status, reply.body);
+    }
     return this.restError(ex, 404, 'Not Found');
   }
 
