@@ -112,6 +112,35 @@ describe('dispatch-workflows and argocd-application', () => {
     expect(actions.dispatches.filter(d => d.repo === s.slug)).toHaveLength(1);
   });
 
+  it('retries a dispatch GitHub answers with a 5xx', async () => {
+    const s = await hub.scenario(WORKFLOWS);
+    await s.pr(1, { 'a.txt': 'a\n' });
+    hub.fake.injectFault({ kind: 'rest', path: /\/dispatches$/, status: 502 });
+
+    const result = await s.rebuild({ 'dispatch-workflows': 'e2e.yml' });
+    expect(result.dispatches).toEqual([{ workflow: 'e2e.yml', input: null, error: null }]);
+    expect(actions.dispatches.filter(d => d.repo === s.slug)).toHaveLength(1);
+    expect(hub.fake.pendingFaults()).toBe(0);
+  });
+
+  it('says which permission a token without actions: write lacks', async () => {
+    const s = await hub.scenario(WORKFLOWS);
+    await s.pr(1, { 'a.txt': 'a\n' });
+    const token = 'ghs_no-actions-write';
+    hub.fake.addWorkflowToken(token, {
+      contents: 'write',
+      'pull-requests': 'read',
+      checks: 'read',
+      actions: 'read'
+    });
+
+    const result = await s.rebuild({ 'dispatch-workflows': 'e2e.yml' }, { token });
+    expect(result.result).toBe('pushed');
+    expect(result.dispatches?.[0].error).toMatch(
+      /HTTP 403: Resource not accessible by integration.*permissions: actions: write/
+    );
+  });
+
   it('reports an Application that does not exist without failing the pushed run', async () => {
     const s = await hub.scenario();
     await s.pr(1, { 'a.txt': 'a\n' });
