@@ -154,6 +154,16 @@ describe('dispatch-workflows and argocd-application', () => {
     expect(result.argocd?.error).toBe('applications.argoproj.io "missing" not found');
   });
 
+  it('refuses a kubeconfig it cannot use before doing any work', async () => {
+    const s = await hub.scenario();
+    await s.pr(1, { 'a.txt': 'a\n' });
+    await expect(
+      s.rebuild({ 'argocd-application': 'argocd/app-staging', kubeconfig: 'not: [a kubeconfig' })
+    ).rejects.toThrow(/kubeconfig given is not valid/);
+    expect(s.requests()).toEqual([]);
+    expect(await s.staging()).toBeNull();
+  });
+
   it('refuses an argocd-application that is not namespace/name before any request', async () => {
     const s = await hub.scenario();
     await s.pr(1, { 'a.txt': 'a\n' });
