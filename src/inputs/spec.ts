@@ -75,7 +75,7 @@ export const INPUTS: readonly InputSpec[] = [
     modes: ['rebuild', 'cleanup', 'status', 'sweep'],
     default: '${{ github.token }}',
     description:
-      'Token for the GitHub API. rebuild needs `contents: write`, `pull-requests: read`, `checks: read` and `actions: read` (and `statuses: write` with commit-status); cleanup and sweep need `contents: write` to delete stage branches; status needs `contents: read` to list them.',
+      'Token for the GitHub API. rebuild needs `contents: write`, `pull-requests: read`, `checks: read` and `actions: read` (and `statuses: write` with commit-status, `actions: write` with dispatch-workflows); cleanup and sweep need `contents: write` to delete stage branches; status needs `contents: read` to list them.',
     cli: {
       flag: 'string',
       arg: 'TOKEN',
