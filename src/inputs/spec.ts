@@ -75,7 +75,7 @@ export const INPUTS: readonly InputSpec[] = [
     modes: ['rebuild', 'cleanup', 'status', 'sweep'],
     default: '${{ github.token }}',
     description:
-      'Token for the GitHub API. rebuild needs `contents: write`, `pull-requests: read`, `checks: read` and `actions: read` (and `statuses: write` with commit-status); cleanup and sweep need `contents: write` to delete stage branches; status needs `contents: read` to list them.',
+      'Token for the GitHub API. rebuild needs `contents: write`, `pull-requests: read`, `checks: read` and `actions: read` (and `statuses: write` with commit-status, `actions: write` with dispatch-workflows); cleanup and sweep need `contents: write` to delete stage branches; status needs `contents: read` to list them.',
     cli: {
       flag: 'string',
       arg: 'TOKEN',
@@ -215,6 +215,22 @@ export const INPUTS: readonly InputSpec[] = [
     cli: { flag: 'string', arg: 'N', help: 'at most N verify runs per rebuild (default 8)' }
   },
   {
+    name: 'argocd-application',
+    modes: ['rebuild'],
+    default: '',
+    description:
+      'rebuild: `namespace/name` of an Argo CD Application to annotate with `argocd.argoproj.io/refresh: normal` after a push, so Argo CD compares it with staging at once (as `argocd app get --refresh`).',
+    cli: { flag: 'string', arg: 'NS/NAME', help: 'Argo CD Application to refresh after a push' }
+  },
+  {
+    name: 'dispatch-workflows',
+    modes: ['rebuild'],
+    default: '',
+    description:
+      'rebuild: workflows to start with `workflow_dispatch` on the staging branch after a push (a push with GITHUB_TOKEN starts none), one per line or comma-separated on one line: file names (`deploy-staging.yml`) or workflow names. A workflow that declares a `staging-sha`, `staging_sha` or `sha` input gets the staging SHA in it. Needs `actions: write`. Failures are reported, not fatal.',
+    cli: { flag: 'string', arg: 'LIST', help: 'workflows to dispatch on staging after a push' }
+  },
+  {
     name: 'dataset-id',
     modes: ['deploy', 'cleanup', 'trigger'],
     default: '',
@@ -270,7 +286,7 @@ export const INPUTS: readonly InputSpec[] = [
     modes: ['rebuild', 'deploy', 'cleanup', 'status', 'trigger', 'sweep'],
     default: '',
     description:
-      'deploy, cleanup, status, trigger, sweep, rebuild with flux-source: kubeconfig file content (masked). Default: `KUBECONFIG`, `~/.kube/config` or the in-cluster service account.',
+      'deploy, cleanup, status, trigger, sweep, rebuild with flux-source or argocd-application: kubeconfig file content (masked). Default: `KUBECONFIG`, `~/.kube/config` or the in-cluster service account.',
     cli: {
       flag: 'file',
       arg: 'PATH',

@@ -184,6 +184,32 @@ export class GitHub {
     });
   }
 
+  /** Every workflow of the repository (REST, paginated). */
+  async listWorkflows(): Promise<WorkflowInfo[]> {
+    const { reads } = this.clients;
+    const workflows = await reads.paginate(reads.rest.actions.listRepoWorkflows, {
+      owner: this.repository.owner,
+      repo: this.repository.repo,
+      per_page: 100
+    });
+    return workflows.map(w => ({ id: w.id, name: w.name, path: w.path, state: w.state }));
+  }
+
+  /** `workflow_dispatch` of a workflow (id or file name) on `ref`; GitHub answers 204. */
+  async dispatchWorkflow(
+    workflow: number | string,
+    ref: string,
+    inputs: Record<string, string>
+  ): Promise<void> {
+    await this.clients.writes.rest.actions.createWorkflowDispatch({
+      owner: this.repository.owner,
+      repo: this.repository.repo,
+      workflow_id: workflow,
+      ref,
+      ...(Object.keys(inputs).length > 0 ? { inputs } : {})
+    });
+  }
+
   /** Deletes `refs/heads/<branch>`; false when it was already gone. */
   async deleteBranch(branch: string): Promise<boolean> {
     try {
@@ -200,6 +226,15 @@ export class GitHub {
       throw error;
     }
   }
+}
+
+/** A workflow as `GET /repos/{owner}/{repo}/actions/workflows` lists it. */
+export interface WorkflowInfo {
+  id: number;
+  name: string;
+  /** `.github/workflows/deploy.yml`. */
+  path: string;
+  state: string;
 }
 
 /** GitHub rejects commit status descriptions over 140 characters. */

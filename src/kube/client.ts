@@ -1,4 +1,4 @@
-// Kubernetes edge: typed client-node calls for staging CronJobs and the Flux GitRepository nudge.
+// Kubernetes edge: typed client-node calls for staging CronJobs and the Flux and Argo CD nudges.
 // Every call is idempotent (apply is server-side with force), so transient answers are retried.
 import {
   BatchV1Api,
@@ -16,6 +16,8 @@ import { FIELD_MANAGER, SERVER_OWNED_METADATA } from './rules.js';
 
 const FLUX_SOURCE = { group: 'source.toolkit.fluxcd.io', version: 'v1', plural: 'gitrepositories' };
 const RECONCILE_ANNOTATION = 'reconcile.fluxcd.io/requestedAt';
+const ARGO_APPLICATION = { group: 'argoproj.io', version: 'v1alpha1', plural: 'applications' };
+const REFRESH_ANNOTATION = 'argocd.argoproj.io/refresh';
 
 export interface CronJobClient {
   list(namespace: string, labelSelector: string): Promise<V1CronJob[]>;
@@ -40,6 +42,11 @@ export interface FluxClient {
   requestReconcile(namespace: string, name: string, at: Date): Promise<void>;
 }
 
+export interface ArgoClient {
+  /** What `argocd app get --refresh` does: merge-patch annotation argocd.argoproj.io/refresh = normal. */
+  requestRefresh(namespace: string, name: string): Promise<void>;
+}
+
 export function createKubernetes(
   kc: KubeConfig,
   timeoutMs?: number
@@ -47,6 +54,7 @@ export function createKubernetes(
   cronJobs: CronJobClient;
   jobs: JobClient;
   flux: FluxClient;
+  argo: ArgoClient;
   server: string;
 } {
   const server = kc.getCurrentCluster()?.server ?? '(no current cluster)';
@@ -139,7 +147,24 @@ export function createKubernetes(
     }
   };
 
-  return { cronJobs, jobs: createJobClient(kc, server, timeoutMs), flux, server };
+  const argo: ArgoClient = {
+    async requestRefresh(namespace, name) {
+      await retried(`the annotation of Application ${namespace}/${name}`, () =>
+        custom.patchNamespacedCustomObjectWithHttpInfo(
+          {
+            ...ARGO_APPLICATION,
+            namespace,
+            name,
+            // Argo CD's controller refreshes the app and removes the annotation again.
+            body: { metadata: { annotations: { [REFRESH_ANNOTATION]: 'normal' } } }
+          },
+          options(setHeaderOptions('Content-Type', PatchStrategy.MergePatch))
+        )
+      ).catch(fail);
+    }
+  };
+
+  return { cronJobs, jobs: createJobClient(kc, server, timeoutMs), flux, argo, server };
 }
 
 /** The apply configuration: the caller's intent only, typed, without server-owned fields. */

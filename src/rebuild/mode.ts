@@ -18,12 +18,17 @@ export const rebuildMode: Mode<RebuildSettings, RebuildDeps, RebuildResult> = {
       settings.repository
     ),
     git: new Git(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
-    // The Kubernetes client is loaded only when flux-source asks for it.
+    // The Kubernetes client is loaded only when flux-source or argocd-application asks for it.
     flux: async () =>
       (await import('../kube/client.js')).connectKubernetes(
         settings.kubeconfig,
         settings.requestTimeoutMs
-      ).flux
+      ).flux,
+    argo: async () =>
+      (await import('../kube/client.js')).connectKubernetes(
+        settings.kubeconfig,
+        settings.requestTimeoutMs
+      ).argo
   }),
   run: rebuild,
   report: (result, settings) => ({

@@ -88,6 +88,29 @@ function sha(value: string, links: WebLinks | null): Omit<Fact, 'label'> {
   return value === '' ? { value: '(none)' } : { value, code: true, href: links?.commit(value) };
 }
 
+/** The Argo CD refresh and the workflow dispatches after a push, one fact each. */
+function nudgeFacts(result: RebuildResult): Fact[] {
+  const facts: Fact[] = [];
+  if (result.argocd) {
+    const { application, error } = result.argocd;
+    facts.push({
+      label: 'Argo CD',
+      value: error
+        ? `could not request a refresh of ${application}: ${error}`
+        : `requested a refresh of Application ${application}`
+    });
+  }
+  if (result.dispatches) {
+    const each = result.dispatches.map(d =>
+      d.error
+        ? `${d.workflow}: not dispatched: ${d.error}`
+        : `${d.workflow}: dispatched${d.input ? ` with ${d.input}` : ''}`
+    );
+    facts.push({ label: 'Workflows', value: each.join('; ') });
+  }
+  return facts;
+}
+
 /** The report; `links` (from the run's server URL and repository) turns PRs and SHAs into links. */
 export function buildRebuildReport(result: RebuildResult, links: WebLinks | null = null): Report {
   const outcomes = reportOrder(result.outcomes);
@@ -126,7 +149,8 @@ export function buildRebuildReport(result: RebuildResult, links: WebLinks | null
                 : `requested a reconcile of GitRepository ${result.flux.source}`
             }
           ]
-        : [])
+        : []),
+      ...nudgeFacts(result)
     ],
     tables: [],
     notes: []

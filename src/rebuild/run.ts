@@ -1,12 +1,13 @@
 import { InputError } from '../inputs/parse.js';
 import type { Git } from '../io/git.js';
 import type { GitHub } from '../io/github.js';
-import type { FluxClient } from '../kube/client.js';
+import type { ArgoClient, FluxClient } from '../kube/client.js';
 import { log } from '../log.js';
 import { errorMessage } from '../util/errors.js';
 import { isRequestTimeout } from '../util/timeout.js';
 import { evaluatePullRequest } from './gate.js';
 import { fetchAll, mergeAll } from './merge.js';
+import { nudgeAfterPush } from './nudges.js';
 import { mergedOutcome, mergeOrder, skippedOutcome } from './outcome.js';
 import { shortSha } from './reasons.js';
 import { formatStagingMessage, inputsDigest, parseStagingRecord } from './record.js';
@@ -21,6 +22,8 @@ export interface RebuildDeps {
   git: Git;
   /** Called once at the start when `flux-source` is set, so a bad kubeconfig fails before any work. */
   flux?: () => FluxClient | Promise<FluxClient>;
+  /** The same, when `argocd-application` is set. */
+  argo?: () => ArgoClient | Promise<ArgoClient>;
 }
 
 const PUSH_PERMISSIONS = ['ADMIN', 'MAINTAIN', 'WRITE'];
@@ -39,6 +42,7 @@ export async function rebuild(
   }
   await checkGit(git);
   const flux = settings.fluxSource && deps.flux ? await deps.flux() : null;
+  const argo = settings.argocdApplication && deps.argo ? await deps.argo() : null;
 
   const base = settings.baseBranch ?? settings.eventDefaultBranch ?? (await github.defaultBranch());
   if (base === settings.stagingBranch) {
@@ -210,7 +214,8 @@ export async function rebuild(
     shas,
     state
   );
-  return flux ? { ...result, flux: await nudgeFlux(settings, flux) } : result;
+  const nudged = flux ? { ...result, flux: await nudgeFlux(settings, flux) } : result;
+  return nudgeAfterPush(nudged, settings, { github, git, argo });
 }
 
 async function checkGit(git: Git): Promise<void> {

@@ -30,6 +30,10 @@ export interface RebuildSettings extends RunContext {
   fluxSource: { namespace: string; name: string } | null;
   /** With `verify-command`: the check of the combined tree before it is pushed. */
   verify: VerifySettings | null;
+  /** `argocd-application`: the Argo CD Application to refresh after a push. */
+  argocdApplication: { namespace: string; name: string } | null;
+  /** `dispatch-workflows`: workflow files (`deploy.yml`) or names to dispatch on staging after a push. */
+  dispatchWorkflows: string[];
   kubeconfig: string | null;
   self: SelfIdentity;
   /** Default branch named by the event payload, which saves a GraphQL query. */
@@ -49,13 +53,16 @@ export function workflowPathFromRef(workflowRef: string): string | null {
   return path === '' ? null : path;
 }
 
-function parseFluxSource(raw: string): { namespace: string; name: string } | null {
+/** `namespace/name` of a namespaced object: a DNS-1123 label and a DNS-1123 subdomain. */
+function parseObjectRef(
+  input: string,
+  raw: string,
+  expected: string
+): { namespace: string; name: string } | null {
   if (raw === '') return null;
   const [namespace = '', name = '', ...rest] = raw.split('/');
   if (rest.length > 0 || !isDnsLabel(namespace) || !isDnsSubdomain(name)) {
-    throw new InputError(
-      `Invalid flux-source '${raw}'. Expected {namespace}/{name} of a Flux GitRepository, e.g. flux-system/flux-system-staging.`
-    );
+    throw new InputError(`Invalid ${input} '${raw}'. Expected {namespace}/{name} of ${expected}.`);
   }
   return { namespace, name };
 }
@@ -78,6 +85,21 @@ function parseVerify(inputs: InputSource): VerifySettings | null {
   }
   if (command.trim() === '') return null;
   return { command, timeoutMs: timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS, maxRuns };
+}
+
+/** Workflow files are dispatched by file name; `.github/workflows/x.yml` is accepted as `x.yml`. */
+function parseDispatchWorkflows(raw: string): string[] {
+  const items = parseList('dispatch-workflows', raw).map(w =>
+    w.replace(/^\.?\/?\.github\/workflows\//, '')
+  );
+  for (const item of items) {
+    if (/\.ya?ml$/.test(item) && item.includes('/')) {
+      throw new InputError(
+        `Invalid dispatch-workflows entry '${item}': a workflow file lives directly in .github/workflows; give its file name (e.g. deploy-staging.yml) or the workflow's name.`
+      );
+    }
+  }
+  return [...new Set(items)];
 }
 
 /** Fork PRs and Dependabot get a read-only GITHUB_TOKEN on `pull_request` events. */
@@ -135,8 +157,18 @@ export function readRebuildSettings(inputs: InputSource, env: NodeJS.ProcessEnv)
     excludeLabels: parseList('exclude-labels', inputs.get('exclude-labels')),
     requireChecks: parseBoolean('require-checks', inputs.get('require-checks'), false),
     commitStatus: commitStatus === '' ? null : commitStatus,
-    fluxSource: parseFluxSource(inputs.get('flux-source')),
     verify: parseVerify(inputs),
+    fluxSource: parseObjectRef(
+      'flux-source',
+      inputs.get('flux-source'),
+      'a Flux GitRepository, e.g. flux-system/flux-system-staging'
+    ),
+    argocdApplication: parseObjectRef(
+      'argocd-application',
+      inputs.get('argocd-application'),
+      'an Argo CD Application, e.g. argocd/app-staging'
+    ),
+    dispatchWorkflows: parseDispatchWorkflows(inputs.get('dispatch-workflows')),
     kubeconfig: inputs.get('kubeconfig') || null,
     self: {
       workflowPath: env.GITHUB_WORKFLOW_REF ? workflowPathFromRef(env.GITHUB_WORKFLOW_REF) : null,

@@ -104,4 +104,16 @@ export interface RebuildResult {
   };
   /** With `flux-source`, after a push: what happened to the reconcile request. */
   flux?: { source: string; error: string | null };
+  /** With `argocd-application`, after a push: what happened to the refresh request. */
+  argocd?: { application: string; error: string | null };
+  /** With `dispatch-workflows`, after a push: one entry per workflow, in input order. */
+  dispatches?: DispatchOutcome[];
+}
+
+export interface DispatchOutcome {
+  /** The file name, or `name (file)` for a workflow given by name. */
+  workflow: string;
+  /** The workflow_dispatch input that was given the staging SHA, if the workflow declares one. */
+  input: string | null;
+  error: string | null;
 }

@@ -227,7 +227,8 @@ function makeScenario(fake: FakeGitHub, origin: Origin, slug: string): Scenario 
       return rebuild(s, {
         github,
         git: new Git(dir, { requestTimeoutMs: s.requestTimeoutMs }),
-        flux: () => connectKubernetes(s.kubeconfig, s.requestTimeoutMs).flux
+        flux: () => connectKubernetes(s.kubeconfig, s.requestTimeoutMs).flux,
+        argo: () => connectKubernetes(s.kubeconfig, s.requestTimeoutMs).argo
       });
     },
     requests,

@@ -338,6 +338,31 @@ describe('rebuild', () => {
     }
   });
 
+  it('parses argocd-application as namespace/name, refusing anything else', () => {
+    expect(rebuild({ 'argocd-application': 'argocd/app-staging' }).argocdApplication).toEqual({
+      namespace: 'argocd',
+      name: 'app-staging'
+    });
+    expect(rebuild().argocdApplication).toBeNull();
+    for (const bad of ['app', 'a/b/c', 'Argo/App_1', 'argocd/']) {
+      expect(() => rebuild({ 'argocd-application': bad })).toThrow(
+        /Invalid argocd-application.*\{namespace\}\/\{name\} of an Argo CD Application/
+      );
+    }
+  });
+
+  it('reads dispatch-workflows as files and names, a workflows path as its file name', () => {
+    expect(rebuild().dispatchWorkflows).toEqual([]);
+    expect(
+      rebuild({
+        'dispatch-workflows': '.github/workflows/deploy.yml\nDeploy staging\ne2e.yaml\ndeploy.yml'
+      }).dispatchWorkflows
+    ).toEqual(['deploy.yml', 'Deploy staging', 'e2e.yaml']);
+    expect(() => rebuild({ 'dispatch-workflows': 'ci/deploy.yml' })).toThrow(
+      /Invalid dispatch-workflows entry 'ci\/deploy.yml'/
+    );
+  });
+
   describe('read-only token detection', () => {
     function pullRequest(head: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
       return {

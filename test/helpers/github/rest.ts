@@ -46,6 +46,21 @@ export async function handleRest(hub: FakeGitHub, ex: Exchange): Promise<void> {
   const getRef = /^\/git\/ref\/(.+)$/.exec(rest);
   if (getRef && method === 'GET')
     return getGitRef(hub, ex, repo, auth.info, decodeURIComponent(getRef[1] ?? ''));
+  const token = auth.info;
+  for (const route of hub.restRoutes) {
+    const reply = await route({
+      method,
+      rest,
+      query: ex.url.searchParams,
+      body: raw,
+      repo,
+      allows: (scope, need) => tokenAllows(token, scope, need),
+      apiUrl: hub.url
+    });
+    if (!reply) continue;
+    for (const [k, v] of Object.entries(reply.headers ?? {})) ex.res.setHeader(k, v);
+    return json(ex, reply.status, reply.body);
+  }
   return restError(ex, 404, 'Not Found');
 }
 

@@ -20,6 +20,7 @@ import {
   type FakeGitHubOptions,
   type FakePullRequest,
   type FakeRepo,
+  type FakeRestRoute,
   type FakeStatusContext,
   type FakeToken,
   type FaultSpec,
@@ -46,6 +47,8 @@ export class FakeGitHub {
   readonly requests: RequestLogEntry[] = [];
   /** Added to every request before it is handled. */
   latencyMs = 0;
+  /** More REST routes, tried in order after the built-in ones. */
+  readonly restRoutes: FakeRestRoute[] = [];
   readonly rateLimit: number;
   // The rest is shared with the github/ modules, not meant for tests.
   readonly faults: StoredFault[] = [];

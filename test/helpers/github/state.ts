@@ -169,6 +169,28 @@ export interface FaultSpec {
   body?: object;
 }
 
+/** A REST request under /repos/{owner}/{repo} no built-in route took (see fake-github-actions.ts). */
+export interface FakeRestRequest {
+  method: string;
+  /** The path after /repos/{owner}/{repo}, e.g. `/actions/workflows`. */
+  rest: string;
+  query: URLSearchParams;
+  body: Buffer;
+  repo: FakeRepo;
+  /** Whether the request's token may `need` the `scope` (tokenAllows). */
+  allows(scope: TokenScope, need: 'read' | 'write'): boolean;
+  /** The fake's base URL. */
+  apiUrl: string;
+}
+
+export interface FakeRestReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type FakeRestRoute = (req: FakeRestRequest) => Promise<FakeRestReply | null>;
+
 export interface FakeGitHubOptions {
   /** Known tokens; default DEFAULT_TOKENS. */
   tokens?: Record<string, FakeToken>;

@@ -102,6 +102,33 @@ describe('buildRebuildReport', () => {
     ]);
   });
 
+  it('states the Argo CD refresh and each workflow dispatch, failures with their reason', () => {
+    const facts = buildRebuildReport(
+      result({
+        argocd: { application: 'argocd/app-staging', error: null },
+        dispatches: [
+          { workflow: 'deploy.yml', input: 'staging-sha', error: null },
+          { workflow: 'E2E (e2e.yml)', input: null, error: null },
+          { workflow: 'gone.yml', input: null, error: 'HTTP 404: Not Found' }
+        ]
+      })
+    ).facts.slice(4);
+    expect(facts).toEqual([
+      { label: 'Argo CD', value: 'requested a refresh of Application argocd/app-staging' },
+      {
+        label: 'Workflows',
+        value:
+          'deploy.yml: dispatched with staging-sha; E2E (e2e.yml): dispatched; gone.yml: not dispatched: HTTP 404: Not Found'
+      }
+    ]);
+    const failed = buildRebuildReport(
+      result({ argocd: { application: 'argocd/x', error: 'not found' } })
+    ).facts.slice(4);
+    expect(failed).toEqual([
+      { label: 'Argo CD', value: 'could not request a refresh of argocd/x: not found' }
+    ]);
+  });
+
   it('says "(none)" for SHAs a run did not produce, and links no missing branch', () => {
     const report = buildRebuildReport(
       result({ result: 'lease-lost', stagingSha: '', treeSha: '' }),
