@@ -124,6 +124,8 @@ export async function benchDeploy(options: {
           kube: kube.requests.length,
           gitProcesses: git.count(),
           fetchedBytes: 0,
+          // The fake API server logs no duration: latency times requests, summed.
+          serverSeconds: ((github.requests.length + kube.requests.length) * latencyMs) / 1000,
           result: `${rows.length} ${actions}`
         });
       }

@@ -11,6 +11,8 @@ export interface Measurement {
   kube: number;
   gitProcesses: number;
   fetchedBytes: number;
+  /** How long the fake servers took to answer the API requests, latency included (summed). */
+  serverSeconds: number;
   result: string;
 }
 
@@ -55,6 +57,7 @@ export function printTable(heading: string, rows: Array<[string, Measurement[]]>
     'Kubernetes requests',
     'git processes',
     'fetched',
+    'API server time',
     'result'
   ];
   const cells = rows.map(([label, runs]) => {
@@ -67,6 +70,7 @@ export function printTable(heading: string, rows: Array<[string, Measurement[]]>
       String(m.kube),
       String(m.gitProcesses),
       `${(m.fetchedBytes / 1024).toFixed(0)} KiB`,
+      `${m.serverSeconds.toFixed(2)} s`,
       m.result
     ];
   });

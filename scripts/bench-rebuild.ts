@@ -73,14 +73,16 @@ export async function benchRebuild(options: {
         const seconds = (performance.now() - start) / 1000;
         if (run.code !== 0) throw new Error(`${label} failed:\n${run.stdout}\n${run.stderr}`);
         const merged = (JSON.parse(run.outputs.merged ?? '[]') as number[]).length;
+        const api = github.requests.filter(r => r.kind === 'graphql' || r.kind === 'rest');
         into.push({
           seconds,
-          github: github.requests.filter(r => r.kind === 'graphql' || r.kind === 'rest').length,
+          github: api.length,
           kube: 0,
           gitProcesses: git.count(),
           fetchedBytes: github.requests
             .filter(r => r.kind === 'git-upload-pack')
             .reduce((sum, r) => sum + r.bytes, 0),
+          serverSeconds: api.reduce((sum, r) => sum + r.ms, 0) / 1000,
           result: `${run.outputs.result} (${merged} merged)`
         });
       }
