@@ -31,7 +31,7 @@ const HIDDEN_SETTINGS = new Set(['githubToken', 'kubeconfig', 'sentry']);
 export async function runMode(io: Omit<RunIo, 'setOutput' | 'report'>): Promise<ModeReport> {
   const mode = await MODES[parseMode(io.inputs.get('mode'))]();
   const settings = mode.readSettings(io.inputs, io.env) as Record<string, unknown>;
-  for (const secret of mode.secrets(settings)) {
+  for (const secret of await mode.secrets(settings)) {
     // The runner masks line by line: a multi-line secret is registered one line at a time.
     // (A kubeconfig arrives as its credential values only, so its structure stays readable.)
     for (const line of secret?.split('\n') ?? []) if (line.trim().length > 3) io.mask(line.trim());

@@ -21,8 +21,8 @@ export interface ModeReport {
 export interface Mode<Settings, Deps, Result> {
   /** Every input the mode uses, checked once; bad input throws before anything is changed. */
   readSettings(inputs: InputSource, env: NodeJS.ProcessEnv): Settings;
-  /** Values to mask in the log (tokens, credentials). */
-  secrets(settings: Settings): Array<string | null>;
+  /** Values to mask in the log (tokens, credentials); may load what it needs to find them. */
+  secrets(settings: Settings): Array<string | null> | Promise<Array<string | null>>;
   /** The real edges (git, GitHub, Kubernetes, Sentry); tests hand in their own instead. */
   connect(settings: Settings): Deps;
   run(settings: Settings, deps: Deps): Promise<Result>;

@@ -74,15 +74,21 @@ export async function mergeAll(
   let tree = await git.treeOf(baseSha);
   const outcomes = new Map<number, PrOutcome>();
   const merged: Array<{ number: number; sha: string }> = [];
-  // Asked only when a later PR conflicts, once per merged PR: every merged PR not yet asked in
-  // one batch (two processes), the few the batch cannot answer one by one.
+  // Asked only when a PR conflicts. The first conflict asks for every fetched head at once (two
+  // processes), merged or not yet reached, so later conflicts spawn nothing; only the merged PRs
+  // are ever named. The few heads the batch cannot answer are asked for one by one.
   const changedCache = new Map<string, string[]>();
+  let batched = false;
   const changedOfMerged = async (): Promise<Array<{ number: number; changed: string[] }>> => {
-    const unknown = merged.map(m => m.sha).filter(sha => !changedCache.has(sha));
-    for (const [sha, files] of await git.changedFilesBatch(baseSha, unknown)) {
-      changedCache.set(sha, files);
+    if (!batched && merged.length > 0) {
+      batched = true;
+      const heads = [...new Set(eligible.map(e => e.sha).filter(sha => available.has(sha)))];
+      for (const [sha, files] of await git.changedFilesBatch(baseSha, heads)) {
+        changedCache.set(sha, files);
+      }
     }
-    for (const sha of unknown.filter(s => !changedCache.has(s))) {
+    const unknown = merged.map(m => m.sha).filter(sha => !changedCache.has(sha));
+    for (const sha of unknown) {
       changedCache.set(sha, await git.changedFiles(baseSha, sha));
     }
     return merged.map(m => ({ number: m.number, changed: changedCache.get(m.sha) ?? [] }));

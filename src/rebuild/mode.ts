@@ -2,7 +2,6 @@
 import { webLinks } from '../inputs/context.js';
 import { Git } from '../io/git.js';
 import { createOctokit, GitHub } from '../io/github.js';
-import { kubeconfigSecrets } from '../kube/secrets.js';
 import type { Mode } from '../mode.js';
 import { buildRebuildReport, rebuildOutputs } from './report.js';
 import { rebuild, type RebuildDeps } from './run.js';
@@ -11,7 +10,13 @@ import type { RebuildResult } from './types.js';
 
 export const rebuildMode: Mode<RebuildSettings, RebuildDeps, RebuildResult> = {
   readSettings: readRebuildSettings,
-  secrets: settings => [settings.githubToken, ...kubeconfigSecrets(settings.kubeconfig)],
+  // The YAML parser behind kubeconfigSecrets is loaded only when a kubeconfig is given (Flux).
+  secrets: async settings => [
+    settings.githubToken,
+    ...(settings.kubeconfig === null
+      ? []
+      : (await import('../kube/secrets.js')).kubeconfigSecrets(settings.kubeconfig))
+  ],
   connect: settings => ({
     github: new GitHub(
       createOctokit(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs),

@@ -190,6 +190,34 @@ describe('conflicts', () => {
   });
 });
 
+describe('conflict attribution across many conflicts', () => {
+  it('names only PRs merged before the conflict, never a skipped or later one that touched the file', async () => {
+    const s = await hub.scenario({ 'README.md': 'app\n', 'a.txt': 'a\n', 'b.txt': 'b\n' });
+    await s.pr(1, { 'a.txt': 'from 1\n' });
+    await s.pr(2, { 'a.txt': 'from 2\n' });
+    await s.pr(3, { 'b.txt': 'from 3\n' });
+    await s.pr(4, { 'b.txt': 'from 4\n', 'c.txt': 'c\n' });
+    await s.origin.commit('main', { 'b.txt': 'from main\n' }, 'b on main');
+    await s.pr(5, { 'c.txt': 'from 5\n' });
+    await s.pr(6, { 'a.txt': 'from 6\n', 'c.txt': 'from 6\n' });
+
+    const result = await s.rebuild();
+
+    const skipped = result.outcomes.flatMap(o =>
+      o.status === 'skipped' ? [[o.number, o.reason]] : []
+    );
+    // #3 and #4 conflict with the base; #4 is not blamed on #3 (skipped). #6 collides with #1
+    // (merged before the first conflict) and #5 (merged after it), in that order.
+    expect(skipped).toEqual([
+      [2, { kind: 'conflict', files: ['a.txt'], with: [1] }],
+      [3, { kind: 'conflict', files: ['b.txt'], with: ['base'] }],
+      [4, { kind: 'conflict', files: ['b.txt'], with: ['base'] }],
+      [6, { kind: 'conflict', files: ['a.txt', 'c.txt'], with: [1, 5] }]
+    ]);
+    expect(result.outcomes.filter(o => o.status === 'merged').map(o => o.number)).toEqual([1, 5]);
+  });
+});
+
 describe('conflicts git reports in other shapes', () => {
   it('names the earlier PR and the path for modify/delete and file/directory conflicts', async () => {
     const s = await hub.scenario({ 'README.md': 'app\n', 'old.txt': 'old\n' });
