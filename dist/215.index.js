@@ -23,8 +23,8 @@ var labels = __webpack_require__(3189);
 var manifests = __webpack_require__(316);
 // EXTERNAL MODULE: ./src/dataset/ref.ts
 var ref = __webpack_require__(3465);
-// EXTERNAL MODULE: ./src/dataset/sources.ts + 2 modules
-var sources = __webpack_require__(3255);
+// EXTERNAL MODULE: ./src/dataset/sources.ts + 1 modules
+var sources = __webpack_require__(7397);
 // EXTERNAL MODULE: ./src/dataset/store.ts
 var store = __webpack_require__(9905);
 // EXTERNAL MODULE: ./src/util/retry.ts
@@ -180,7 +180,7 @@ async function computedNames(settings, config, dataset) {
             version: settings.version,
             kindRule: dataset.kindRule
         };
-        return production.map(p => (0,manifests/* stagedNameOf */.zx)(parts, p.cronJob).name);
+        return (0,manifests/* stagedNamesOf */.I7)(parts, production.map(p => p.cronJob)).map(n => n.name);
     }
     catch (error) {
         log/* log */.Rm.warning(`Could not compute CronJob names from the config (${(0,errors/* errorMessage */.gJ)(error)}); deleting by label only.`);

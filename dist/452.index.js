@@ -104,8 +104,10 @@ function productionRepository(cronJobs) {
 __webpack_require__.d(__webpack_exports__, {
   ML: () => (/* binding */ buildStagingCronJobs),
   wM: () => (/* binding */ planPrune),
-  zx: () => (/* binding */ stagedNameOf)
+  I7: () => (/* binding */ stagedNamesOf)
 });
+
+// UNUSED EXPORTS: stagedNameOf
 
 // EXTERNAL MODULE: ./src/dataset/errors.ts
 var errors = __webpack_require__(2861);
@@ -153,7 +155,9 @@ function cronJobNameBudget(indexedCompletions) {
  * Sentry keeps of a monitor slug. Version and kind stay readable (the kind is cut only when even
  * an empty id leaves no room). Only a prefix that leaves no room for the hash is an error.
  */
-function stagedCronJobName(parts, indexedCompletions = null) {
+function stagedCronJobName(parts, indexedCompletions = null, 
+/** Shorten even when it fits: two names of one version would share a Sentry slug. */
+shorten = false) {
     const full = cronJobName(parts);
     const { prefix, datasetId, version, kind } = parts;
     if (!(0,rules/* isDnsSubdomain */.sg)(full)) {
@@ -163,7 +167,7 @@ function stagedCronJobName(parts, indexedCompletions = null) {
             `and the kind ${(0,errors/* quote */.hD)(kind)} (the production CronJob name after the dataset id).`);
     }
     const budget = cronJobNameBudget(indexedCompletions);
-    if (full.length <= budget)
+    if (full.length <= budget && !shorten)
         return full;
     const room = Math.min(budget, DISTINCT_PREFIX) - HASH_LENGTH - 1;
     if (prefix.length > room) {
@@ -407,16 +411,31 @@ function stagedNameOf(parts, cronJob) {
     const kind = kindOf(identity, parts.datasetId, rule);
     return { kind, name: stagedCronJobName({ ...parts, kind }, indexedCompletions(cronJob)) };
 }
+/**
+ * The staged names of one version's production CronJobs. A name that fits is kept, unless it
+ * shares its first 50 characters (Sentry's monitor slug) with another of the same version: only
+ * those, which would report into one monitor, get the shortened form with its hash up front.
+ */
+function stagedNamesOf(parts, cronJobs) {
+    const named = cronJobs.map(c => stagedNameOf(parts, c));
+    const slugOf = (name) => name.slice(0, DISTINCT_PREFIX);
+    const uses = new Map();
+    for (const { name } of named) {
+        uses.set(slugOf(name), (uses.get(slugOf(name)) ?? new Set()).add(name));
+    }
+    return named.map(({ kind, name }, i) => (uses.get(slugOf(name))?.size ?? 0) > 1
+        ? {
+            kind,
+            name: stagedCronJobName({ ...parts, kind }, indexedCompletions(cronJobs[i]), true)
+        }
+        : { kind, name });
+}
 function what(productionName, source) {
     return `CronJob ${(0,errors/* quote */.hD)(productionName)} (from ${source})`;
 }
-function stageOne(input, production, repository) {
+function stageOne(input, production, repository, { kind, name }) {
     const { cronJob, source } = production;
     const productionName = cronJob.metadata?.name ?? '';
-    if (productionName === '') {
-        throw new errors/* ValidationError */.yI(`A CronJob from ${source} has no metadata.name; give it a name.`);
-    }
-    const { kind, name } = stagedNameOf(input, cronJob);
     const labels = (0,dataset_labels/* stagingLabels */.Hz)(input.datasetId, input.version, kind);
     const manifest = structuredClone(cronJob);
     delete manifest.status;
@@ -491,9 +510,15 @@ function buildStagingCronJobs(input) {
             "the dataset's production CronJobs.");
     }
     checkProductionRepository(input, repository);
+    for (const { cronJob, source } of input.productionCronJobs) {
+        if (!cronJob.metadata?.name) {
+            throw new errors/* ValidationError */.yI(`A CronJob from ${source} has no metadata.name; give it a name.`);
+        }
+    }
+    const names = stagedNamesOf(input, input.productionCronJobs.map(p => p.cronJob));
     const byKind = new Map();
-    for (const production of input.productionCronJobs) {
-        const staged = stageOne(input, production, repository);
+    for (const [i, production] of input.productionCronJobs.entries()) {
+        const staged = stageOne(input, production, repository, names[i]);
         const previous = byKind.get(staged.kind);
         if (previous !== undefined) {
             throw new errors/* ValidationError */.yI(`Production CronJobs ${(0,errors/* quote */.hD)(previous.productionName)} (from ${previous.source}) and ` +

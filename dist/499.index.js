@@ -568,6 +568,26 @@ class GitHub {
             ...(status.targetUrl ? { target_url: status.targetUrl } : {})
         });
     }
+    /** Every workflow of the repository (REST, paginated). */
+    async listWorkflows() {
+        const { reads } = this.clients;
+        const workflows = await reads.paginate(reads.rest.actions.listRepoWorkflows, {
+            owner: this.repository.owner,
+            repo: this.repository.repo,
+            per_page: 100
+        });
+        return workflows.map(w => ({ id: w.id, name: w.name, path: w.path, state: w.state }));
+    }
+    /** `workflow_dispatch` of a workflow (id or file name) on `ref`; GitHub answers 204. */
+    async dispatchWorkflow(workflow, ref, inputs) {
+        await this.clients.writes.rest.actions.createWorkflowDispatch({
+            owner: this.repository.owner,
+            repo: this.repository.repo,
+            workflow_id: workflow,
+            ref,
+            ...(Object.keys(inputs).length > 0 ? { inputs } : {})
+        });
+    }
     /** Deletes `refs/heads/<branch>`; false when it was already gone. */
     async deleteBranch(branch) {
         try {
@@ -691,8 +711,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(2861);
 // EXTERNAL MODULE: ./src/dataset/labels.ts
 var labels = __webpack_require__(3189);
-// EXTERNAL MODULE: ./src/dataset/sources.ts + 2 modules
-var sources = __webpack_require__(3255);
+// EXTERNAL MODULE: ./src/dataset/sources.ts + 1 modules
+var sources = __webpack_require__(7397);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/util/errors.ts

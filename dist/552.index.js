@@ -1,5 +1,5 @@
 export const id = 552;
-export const ids = [552];
+export const ids = [552,540];
 export const modules = {
 
 /***/ 9552:
@@ -124,8 +124,8 @@ var dataset_image = __webpack_require__(3741);
 var labels = __webpack_require__(3189);
 // EXTERNAL MODULE: ./src/dataset/manifests.ts + 3 modules
 var manifests = __webpack_require__(316);
-// EXTERNAL MODULE: ./src/dataset/sources.ts + 2 modules
-var sources = __webpack_require__(3255);
+// EXTERNAL MODULE: ./src/dataset/sources.ts + 1 modules
+var sources = __webpack_require__(7397);
 // EXTERNAL MODULE: ./src/kube/errors.ts
 var errors = __webpack_require__(3646);
 // EXTERNAL MODULE: ./src/log.ts
@@ -341,7 +341,7 @@ function readDeploySettings(inputs, env) {
 
 const deployMode = {
     readSettings: readDeploySettings,
-    secrets: settings => (0,secrets/* kubeconfigSecrets */.h)(settings.kubeconfig),
+    secrets: settings => (0,secrets.kubeconfigSecrets)(settings.kubeconfig),
     connect: settings => ({
         git: new git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
         cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
@@ -685,8 +685,9 @@ function isTransient(stderr) {
 /***/ 4540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ kubeconfigSecrets)
+/* harmony export */   kubeconfigSecrets: () => (/* binding */ kubeconfigSecrets)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 // What of a kubeconfig must be masked in the job log: its credentials. Masking every line (as

@@ -173,7 +173,7 @@ function createJobClient(kc, server, timeoutMs) {
 // EXTERNAL MODULE: ./src/kube/rules.ts
 var rules = __webpack_require__(3574);
 ;// CONCATENATED MODULE: ./src/kube/client.ts
-// Kubernetes edge: typed client-node calls for staging CronJobs and the Flux GitRepository nudge.
+// Kubernetes edge: typed client-node calls for staging CronJobs and the Flux and Argo CD nudges.
 // Every call is idempotent (apply is server-side with force), so transient answers are retried.
 
 
@@ -183,6 +183,8 @@ var rules = __webpack_require__(3574);
 
 const FLUX_SOURCE = { group: 'source.toolkit.fluxcd.io', version: 'v1', plural: 'gitrepositories' };
 const RECONCILE_ANNOTATION = 'reconcile.fluxcd.io/requestedAt';
+const ARGO_APPLICATION = { group: 'argoproj.io', version: 'v1alpha1', plural: 'applications' };
+const REFRESH_ANNOTATION = 'argocd.argoproj.io/refresh';
 function createKubernetes(kc, timeoutMs) {
     const server = kc.getCurrentCluster()?.server ?? '(no current cluster)';
     const batch = kc.makeApiClient(dist/* BatchV1Api */.Q8C);
@@ -248,7 +250,18 @@ function createKubernetes(kc, timeoutMs) {
             }, options((0,dist/* setHeaderOptions */.OkF)('Content-Type', dist/* PatchStrategy */.Qve.MergePatch)))).catch(fail);
         }
     };
-    return { cronJobs, jobs: createJobClient(kc, server, timeoutMs), flux, server };
+    const argo = {
+        async requestRefresh(namespace, name) {
+            await retried(`the annotation of Application ${namespace}/${name}`, () => custom.patchNamespacedCustomObjectWithHttpInfo({
+                ...ARGO_APPLICATION,
+                namespace,
+                name,
+                // Argo CD's controller refreshes the app and removes the annotation again.
+                body: { metadata: { annotations: { [REFRESH_ANNOTATION]: 'normal' } } }
+            }, options((0,dist/* setHeaderOptions */.OkF)('Content-Type', dist/* PatchStrategy */.Qve.MergePatch)))).catch(fail);
+        }
+    };
+    return { cronJobs, jobs: createJobClient(kc, server, timeoutMs), flux, argo, server };
 }
 /** The apply configuration: the caller's intent only, typed, without server-owned fields. */
 function applyBody(cronJob) {

@@ -217,8 +217,8 @@ var errors = __webpack_require__(2861);
 var labels = __webpack_require__(3189);
 // EXTERNAL MODULE: ./src/dataset/ref.ts
 var ref = __webpack_require__(3465);
-// EXTERNAL MODULE: ./src/dataset/sources.ts + 2 modules
-var sources = __webpack_require__(3255);
+// EXTERNAL MODULE: ./src/dataset/sources.ts + 1 modules
+var sources = __webpack_require__(7397);
 // EXTERNAL MODULE: ./src/kube/job-state.ts
 var job_state = __webpack_require__(6542);
 // EXTERNAL MODULE: ./src/log.ts

@@ -1,5 +1,5 @@
 export const id = 899;
-export const ids = [899];
+export const ids = [899,540];
 export const modules = {
 
 /***/ 1899:
@@ -119,7 +119,7 @@ const cleanupMode = {
     secrets: settings => [
         settings.githubToken,
         settings.sentry?.token ?? null,
-        ...(0,secrets/* kubeconfigSecrets */.h)(settings.kubeconfig)
+        ...(0,secrets.kubeconfigSecrets)(settings.kubeconfig)
     ],
     connect: settings => ({
         github: new github/* GitHub */.gq((0,github/* createOctokit */.Qi)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
@@ -153,8 +153,8 @@ var labels = __webpack_require__(3189);
 var manifests = __webpack_require__(316);
 // EXTERNAL MODULE: ./src/dataset/ref.ts
 var ref = __webpack_require__(3465);
-// EXTERNAL MODULE: ./src/dataset/sources.ts + 2 modules
-var sources = __webpack_require__(3255);
+// EXTERNAL MODULE: ./src/dataset/sources.ts + 1 modules
+var sources = __webpack_require__(7397);
 // EXTERNAL MODULE: ./src/dataset/store.ts
 var store = __webpack_require__(9905);
 // EXTERNAL MODULE: ./src/util/retry.ts
@@ -310,7 +310,7 @@ async function computedNames(settings, config, dataset) {
             version: settings.version,
             kindRule: dataset.kindRule
         };
-        return production.map(p => (0,manifests/* stagedNameOf */.zx)(parts, p.cronJob).name);
+        return (0,manifests/* stagedNamesOf */.I7)(parts, production.map(p => p.cronJob)).map(n => n.name);
     }
     catch (error) {
         log/* log */.Rm.warning(`Could not compute CronJob names from the config (${(0,errors/* errorMessage */.gJ)(error)}); deleting by label only.`);
@@ -786,6 +786,26 @@ class GitHub {
             ...(status.targetUrl ? { target_url: status.targetUrl } : {})
         });
     }
+    /** Every workflow of the repository (REST, paginated). */
+    async listWorkflows() {
+        const { reads } = this.clients;
+        const workflows = await reads.paginate(reads.rest.actions.listRepoWorkflows, {
+            owner: this.repository.owner,
+            repo: this.repository.repo,
+            per_page: 100
+        });
+        return workflows.map(w => ({ id: w.id, name: w.name, path: w.path, state: w.state }));
+    }
+    /** `workflow_dispatch` of a workflow (id or file name) on `ref`; GitHub answers 204. */
+    async dispatchWorkflow(workflow, ref, inputs) {
+        await this.clients.writes.rest.actions.createWorkflowDispatch({
+            owner: this.repository.owner,
+            repo: this.repository.repo,
+            workflow_id: workflow,
+            ref,
+            ...(Object.keys(inputs).length > 0 ? { inputs } : {})
+        });
+    }
     /** Deletes `refs/heads/<branch>`; false when it was already gone. */
     async deleteBranch(branch) {
         try {
@@ -816,8 +836,9 @@ function fitStatusDescription(description) {
 /***/ 4540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ kubeconfigSecrets)
+/* harmony export */   kubeconfigSecrets: () => (/* binding */ kubeconfigSecrets)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 // What of a kubeconfig must be masked in the job log: its credentials. Masking every line (as
