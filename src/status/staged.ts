@@ -114,7 +114,7 @@ export function groupStaged(input: InventoryInput): {
   const groups = new Map<string, StagedVersion>();
   const unlabelled: string[] = [];
   for (const cronJob of input.cronJobs) {
-    const identity = stagedIdentity(cronJob.metadata?.labels);
+    const identity = stagedIdentity(cronJob.metadata);
     if (!identity || datasetIdProblem(identity.datasetId) || versionProblem(identity.version)) {
       unlabelled.push(cronJob.metadata?.name ?? '');
       continue;

@@ -37,6 +37,7 @@ const result: DeployResult = {
       kind: 'update',
       schedule: '22 */6 * * *',
       image: IMAGE,
+      suspended: false,
       action: 'created'
     },
     {
@@ -45,6 +46,7 @@ const result: DeployResult = {
       kind: 'validate',
       schedule: '52 */6 * * *',
       image: IMAGE,
+      suspended: false,
       action: 'updated'
     }
   ]
@@ -101,6 +103,7 @@ describe('deployReport', () => {
           kind: 'archive',
           schedule: '0 3 * * *',
           image: old,
+          suspended: false,
           action: 'pruned'
         }
       ]
