@@ -35,12 +35,15 @@ function suspendedNote(rows: DeployRow[]): Note[] {
   return [
     {
       text: [
-        { text: 'Suspended, as in production: ', icon: '⏸️' },
+        {
+          text: 'Staged suspended, like production (never run on schedule; mode trigger runs them): ',
+          icon: '⏸️'
+        },
         ...names.flatMap((name, i) => [
           ...(i > 0 ? [{ text: ', ' }] : []),
           { text: name, code: true }
         ]),
-        { text: ' keep their schedule but run only when triggered (mode trigger).' }
+        { text: '.' }
       ]
     }
   ];

@@ -181,7 +181,7 @@ describe('node dist/index.js, mode deploy', () => {
       '✅ created'
     ]);
     expect(textContent(summary)).toContain(
-      `Suspended, as in production: ${NAMES[1]} keep their schedule but run only when triggered (mode trigger).`
+      `Staged suspended, like production (never run on schedule; mode trigger runs them): ${NAMES[1]}.`
     );
   });
 

@@ -116,7 +116,7 @@ describe('a suspended production CronJob', () => {
       [STAGED_NAMES[2], false]
     ]);
     expect(result.report.notes.map(n => plainText(n.text))).toContain(
-      `Suspended, as in production: ${STAGED_NAMES[1]} keep their schedule but run only when triggered (mode trigger).`
+      `Staged suspended, like production (never run on schedule; mode trigger runs them): ${STAGED_NAMES[1]}.`
     );
   });
 });

@@ -141,7 +141,7 @@ describe('deployReport', () => {
       '52 */6 * * *'
     ]);
     expect(report.notes.map(n => plainText(n.text))).toContain(
-      'Suspended, as in production: staging-noaa-gfs-forecast-v0-3-0-update keep their schedule but run only when triggered (mode trigger).'
+      'Staged suspended, like production (never run on schedule; mode trigger runs them): staging-noaa-gfs-forecast-v0-3-0-update.'
     );
     // Nothing suspended, nothing said.
     expect(
