@@ -8,12 +8,13 @@ import {
   productionRepository,
   sameRepository
 } from './image.js';
-import { SOURCE_ANNOTATION, stagingLabels } from './labels.js';
+import { identityAnnotations, SOURCE_ANNOTATION, stagingLabels } from './labels.js';
 import { SERVER_OWNED_METADATA } from '../kube/rules.js';
 import { kindOf, type KindRule } from './kinds.js';
 import { checkIndexedJobName, DISTINCT_PREFIX, stagedCronJobName, type Kind } from './names.js';
 import type { DatasetId, Version } from './ref.js';
 import { offsetSchedule } from './schedule.js';
+import { traceAnnotations, type Trace } from './trace.js';
 
 export interface ProductionCronJob {
   /** Where it came from (a file path or the command), for error messages. */
@@ -33,6 +34,8 @@ export interface StagingInput {
   scheduleOffsetMinutes: number;
   /** How kinds are read from production CronJobs; default: their names after `{datasetId}-`. */
   kindRule?: KindRule;
+  /** Where the deploy comes from, annotated on every staged CronJob; absent: not annotated. */
+  trace?: Trace;
 }
 
 export interface StagedCronJob {
@@ -42,6 +45,8 @@ export interface StagedCronJob {
   productionName: string;
   schedule: string;
   image: string;
+  /** Staged suspended, as its production CronJob is (spec.suspend is copied). */
+  suspended: boolean;
   manifest: V1CronJob;
 }
 
@@ -68,7 +73,7 @@ function stagedMetadata(
   name: string,
   namespace: string,
   labels: Record<string, string>,
-  productionName: string
+  ours: Record<string, string>
 ): V1ObjectMeta {
   const result = withLabels(metadata, labels);
   for (const field of NOT_COPIED_METADATA) delete result[field];
@@ -78,7 +83,7 @@ function stagedMetadata(
     ...result,
     name,
     namespace,
-    annotations: { ...annotations, [SOURCE_ANNOTATION]: productionName }
+    annotations: { ...annotations, ...ours }
   };
 }
 
@@ -152,13 +157,11 @@ function stageOne(
   delete manifest.status;
   manifest.apiVersion = 'batch/v1';
   manifest.kind = 'CronJob';
-  manifest.metadata = stagedMetadata(
-    manifest.metadata,
-    name,
-    input.namespace,
-    labels,
-    productionName
-  );
+  manifest.metadata = stagedMetadata(manifest.metadata, name, input.namespace, labels, {
+    [SOURCE_ANNOTATION]: productionName,
+    ...identityAnnotations(input.datasetId, input.version, kind),
+    ...(input.trace ? traceAnnotations(input.trace) : {})
+  });
 
   const spec = manifest.spec;
   try {
@@ -205,6 +208,7 @@ function stageOne(
     productionName,
     schedule: spec.schedule,
     image: input.image,
+    suspended: spec.suspend === true,
     manifest
   };
 }

@@ -13,7 +13,8 @@ export const deployMode: Mode<DeploySettings, DeployDeps, DeployResult> = {
   secrets: settings => kubeconfigSecrets(settings.kubeconfig),
   connect: settings => ({
     git: new Git(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
-    cronJobs: () => connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
+    cronJobs: () => connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).cronJobs,
+    now: () => new Date()
   }),
   run: runDeploy,
   report: (result, settings) => ({

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../dataset/config.js';
 import { stageBranchName } from '../dataset/ref.js';
 import { shellQuote, storeFacts, storeRemovalNotes } from '../dataset/store.js';
 import type { WebLinks } from '../inputs/context.js';
-import type { Report } from '../summary.js';
+import type { Note, Report } from '../summary.js';
 import type { Action, DeployResult, DeployRow } from './run.js';
 import type { DeploySettings } from './settings.js';
 
@@ -27,6 +27,27 @@ const ACTION_ICONS: Record<Action, string> = {
   'would update': '🔍',
   'would prune': '🔍'
 };
+
+/** Which staged CronJobs never run on their own: suspended in production, staged suspended. */
+function suspendedNote(rows: DeployRow[]): Note[] {
+  const names = rows.filter(r => r.suspended && !r.action.includes('prune')).map(r => r.name);
+  if (names.length === 0) return [];
+  return [
+    {
+      text: [
+        {
+          text: 'Staged suspended, like production (never run on schedule; mode trigger runs them): ',
+          icon: '⏸️'
+        },
+        ...names.flatMap((name, i) => [
+          ...(i > 0 ? [{ text: ', ' }] : []),
+          { text: name, code: true }
+        ]),
+        { text: '.' }
+      ]
+    }
+  ];
+}
 
 export function deployReport(
   result: DeployResult,
@@ -76,13 +97,17 @@ export function deployReport(
           { text: r.name, code: true },
           { text: r.production, code: true },
           r.kind,
-          { text: r.schedule, code: true },
+          // Suspended like production: the schedule is kept but never fires.
+          r.suspended
+            ? [{ text: r.schedule, code: true }, { text: ' (suspended)' }]
+            : { text: r.schedule, code: true },
           ...(withImage ? [{ text: r.image, code: true }] : []),
           { text: r.action, icon: ACTION_ICONS[r.action] }
         ])
       }
     ],
     notes: [
+      ...suspendedNote(rows),
       {
         text: [
           { text: 'To remove this staged version, delete the branch ' },

@@ -1,6 +1,7 @@
 import { ValidationError } from '../dataset/errors.js';
 import { checkImageReference } from '../dataset/image.js';
-import { KIND_LABEL, SOURCE_ANNOTATION, stagingSelector } from '../dataset/labels.js';
+import { stageBranchName } from '../dataset/ref.js';
+import { SOURCE_ANNOTATION, stagedKind, stagingSelector } from '../dataset/labels.js';
 import { buildStagingCronJobs, planPrune, type StagedCronJob } from '../dataset/manifests.js';
 import {
   findDataset,
@@ -13,6 +14,7 @@ import {
   versionWhere
 } from '../dataset/sources.js';
 import { storePaths } from '../dataset/store.js';
+import { stampDeployTime } from '../dataset/trace.js';
 import type { Git } from '../io/git.js';
 import type { CronJobClient } from '../kube/client.js';
 import { KubernetesError } from '../kube/errors.js';
@@ -24,6 +26,8 @@ export interface DeployDeps {
   git: Git;
   /** The cluster's CronJobs; called after validation, so bad input never needs a cluster. */
   cronJobs: () => CronJobClient | Promise<CronJobClient>;
+  /** The clock for the deploy-time annotation. */
+  now: () => Date;
 }
 
 export type Action =
@@ -36,6 +40,8 @@ export interface DeployRow {
   kind: string;
   schedule: string;
   image: string;
+  /** Staged suspended (its production CronJob is): it runs only when triggered. */
+  suspended: boolean;
   action: Action;
 }
 
@@ -55,6 +61,11 @@ async function baseBranch(settings: DeploySettings, git: Git): Promise<string> {
     allowFailure: true
   });
   return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main';
+}
+
+/** The commit being staged, for its annotation: null unless a full SHA is known. */
+function stagedCommit(settings: DeploySettings): string | null {
+  return /^[0-9a-f]{40}$/.test(settings.sha) ? settings.sha : null;
 }
 
 /** The staged image: `docker-image`, else `{image-repository}:{sha}`. */
@@ -103,7 +114,12 @@ async function plan(
     image,
     productionCronJobs: await productionCronJobs(settings.workspace, dataset),
     scheduleOffsetMinutes: settings.scheduleOffsetMinutes,
-    kindRule: dataset.kindRule
+    kindRule: dataset.kindRule,
+    trace: {
+      commit: stagedCommit(settings),
+      branch: stageBranchName(datasetId, version),
+      runUrl: settings.runUrl
+    }
   });
   const stores = storePaths(dataset.store, { datasetId, version, ext: dataset.storeExtension });
   return { staged, namespace, stores, image };
@@ -166,7 +182,7 @@ async function applyAll(client: CronJobClient, staged: StagedCronJob[]): Promise
 
 export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Promise<DeployResult> {
   const planned = await log.group('Validate', () => plan(settings, deps.git));
-  const { staged, namespace } = planned;
+  const { namespace } = planned;
   const client = await deps.cronJobs();
 
   // Listing first also proves the cluster is reachable before anything is sent to it.
@@ -178,6 +194,7 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
         { cause: error }
       );
     });
+  const staged = stampDeployTime(planned.staged, live, stagedCommit(settings), deps.now());
   const wouldCreate = await log.group('Server-side dry run', () => dryRunAll(client, staged));
   const prune = planPrune(
     live.map(c => ({ name: c.metadata?.name ?? '' })),
@@ -191,9 +208,10 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
     return {
       name,
       production: cronJob?.metadata?.annotations?.[SOURCE_ANNOTATION] ?? '',
-      kind: cronJob?.metadata?.labels?.[KIND_LABEL] ?? '',
+      kind: stagedKind(cronJob?.metadata),
       schedule: cronJob?.spec?.schedule ?? '',
       image: podSpec?.containers.map(c => c.image ?? '').join(', ') ?? '',
+      suspended: cronJob?.spec?.suspend === true,
       action
     };
   };
@@ -204,6 +222,7 @@ export async function runDeploy(settings: DeploySettings, deps: DeployDeps): Pro
     kind: s.kind,
     schedule: s.schedule,
     image: s.image,
+    suspended: s.suspended,
     action
   });
   if (settings.dryRun) {

@@ -422,7 +422,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
     name: 'cronjobs',
     modes: ['deploy', 'cleanup'],
     description:
-      'deploy: JSON array of `{name, kind, schedule, image, action}` (created, updated, pruned); cleanup: JSON array of `{name, action}` (deleted, already gone).'
+      'deploy: JSON array of `{name, production, kind, schedule, image, suspended, action}` (created, updated, pruned); cleanup: JSON array of `{name, action}` (deleted, already gone).'
   },
   {
     name: 'store-path',

@@ -74,7 +74,7 @@ export async function readInventory(
       cluster.jobs.list(namespace, MANAGED_SELECTOR),
       deps.github.stageBranches()
     ]);
-    const ids = cronJobs.map(c => stagedIdentity(c.metadata?.labels)?.datasetId ?? '');
+    const ids = cronJobs.map(c => stagedIdentity(c.metadata)?.datasetId ?? '');
     const defaults = await defaultBranchVersions(
       deps.git,
       refs.defaultBranch,

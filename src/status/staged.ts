@@ -3,6 +3,7 @@
 // the version. Pure: the objects and facts come in, the inventory status and sweep read goes out.
 import type { V1CronJob, V1Job, V1ObjectMeta } from '@kubernetes/client-node';
 import { stagedIdentity } from '../dataset/labels.js';
+import { COMMIT_ANNOTATION } from '../dataset/trace.js';
 import {
   datasetIdProblem,
   stageBranchName,
@@ -25,7 +26,7 @@ export interface StagedCronJobStatus {
   latestJob: { name: string; outcome: JobOutcome } | null;
   /** The images of its containers (init containers, such as sidecars, left out). */
   image: string;
-  /** The commit the image was built from, when its tag is a full SHA. */
+  /** The commit the image was built from, when its tag is a full SHA; else the staged commit. */
   commit: string | null;
   /** When staging-action last applied it (its managedFields), else when it was created. */
   deployedAt: string | null;
@@ -85,7 +86,11 @@ function cronJobStatus(
       (cronJob.spec?.jobTemplate.spec?.template.spec?.containers ?? []).map(c => c.image ?? '')
     )
   ].filter(i => i !== '');
-  const commit = images.map(i => /:([0-9a-f]{40})$/.exec(i)?.[1]).find(c => c !== undefined);
+  // The tag says what runs; the annotation (deploy's commit) covers images tagged otherwise.
+  const annotated = cronJob.metadata?.annotations?.[COMMIT_ANNOTATION];
+  const commit =
+    images.map(i => /:([0-9a-f]{40})$/.exec(i)?.[1]).find(c => c !== undefined) ??
+    (annotated !== undefined && /^[0-9a-f]{40}$/.test(annotated) ? annotated : undefined);
   const latest = latestJob(jobs.filter(j => owningCronJob(j) === name));
   return {
     name,
@@ -114,7 +119,7 @@ export function groupStaged(input: InventoryInput): {
   const groups = new Map<string, StagedVersion>();
   const unlabelled: string[] = [];
   for (const cronJob of input.cronJobs) {
-    const identity = stagedIdentity(cronJob.metadata?.labels);
+    const identity = stagedIdentity(cronJob.metadata);
     if (!identity || datasetIdProblem(identity.datasetId) || versionProblem(identity.version)) {
       unlabelled.push(cronJob.metadata?.name ?? '');
       continue;

@@ -1,7 +1,7 @@
 // The trigger run: a Job from each selected staged CronJob, and with `wait`, follow them to the end.
 import type { V1CronJob, V1Job } from '@kubernetes/client-node';
 import { ValidationError, quote } from '../dataset/errors.js';
-import { KIND_LABEL, stagingSelector } from '../dataset/labels.js';
+import { stagedKind, stagingSelector } from '../dataset/labels.js';
 import { stageBranchName } from '../dataset/ref.js';
 import { loadConfig, resolveNamespace } from '../dataset/sources.js';
 import { failureReasons, jobOutcome } from '../kube/job-state.js';
@@ -47,7 +47,7 @@ export function selectCronJobs(
       `No staged CronJobs of ${what} in namespace ${namespace}. Deploy it first (push ${stageBranchName(settings.datasetId, settings.version)}), or pass the namespace it was deployed to.`
     );
   }
-  const kindOf = (c: V1CronJob): string => c.metadata?.labels?.[KIND_LABEL] ?? '';
+  const kindOf = (c: V1CronJob): string => stagedKind(c.metadata);
   const selected =
     settings.kind === null ? [...cronJobs] : cronJobs.filter(c => kindOf(c) === settings.kind);
   if (selected.length === 0) {
@@ -129,7 +129,7 @@ export async function runTrigger(
         rows.push({
           name,
           cronJob: cronJob.metadata?.name ?? '',
-          kind: cronJob.metadata?.labels?.[KIND_LABEL] ?? '',
+          kind: stagedKind(cronJob.metadata),
           outcome: settings.dryRun ? 'would create' : 'created',
           reasons: []
         });

@@ -5,7 +5,9 @@ import {
   DATASET_ID,
   IMAGE_REPOSITORY,
   STAGE_BRANCH,
-  STAGED_NAMES as NAMES
+  STAGED_NAMES as NAMES,
+  productionCronJob,
+  yamlStream
 } from '../helpers/dataset-fixture.js';
 import { childElements, findAll, parseHtml, textContent } from '../helpers/html.js';
 import { REPOSITORY, WRITE_TOKEN, startSandbox, type Sandbox } from '../helpers/deploy-harness.js';
@@ -75,6 +77,7 @@ describe('node dist/index.js, mode deploy', () => {
         kind: 'archive-grib-files',
         schedule: '52 1 * * *',
         image,
+        suspended: false,
         action: 'created'
       },
       {
@@ -83,6 +86,7 @@ describe('node dist/index.js, mode deploy', () => {
         kind: 'update',
         schedule: '22 */6 * * *',
         image,
+        suspended: false,
         action: 'created'
       },
       {
@@ -91,6 +95,7 @@ describe('node dist/index.js, mode deploy', () => {
         kind: 'validate',
         schedule: '52 1 * * *',
         image,
+        suspended: false,
         action: 'created'
       }
     ]);
@@ -115,6 +120,69 @@ describe('node dist/index.js, mode deploy', () => {
     // `apiVersion: v1` or `namespace: default` do not turn into *** for the rest of the job.
     const masks = run.stdout.split('\n').filter(l => l.startsWith('::add-mask::'));
     expect(masks).toEqual([`::add-mask::${sandbox.kube.token}`]);
+  });
+
+  it('annotates where each CronJob came from, and stages a suspended one suspended', async () => {
+    const update = productionCronJob(DATASET_ID, 'update');
+    (update.spec as Record<string, unknown>).suspend = true;
+    const sha = await sandbox.repo.commit(STAGE_BRANCH, {
+      [`deploy/${DATASET_ID}/cronjobs.yaml`]: yamlStream([
+        update,
+        productionCronJob(DATASET_ID, 'validate')
+      ])
+    });
+    const suspendedCheckout = await sandbox.repo.checkout({ ref: STAGE_BRANCH, depth: 0 });
+    const before = Date.now();
+    const run = await runAction(files, workflowInputs(), {
+      ...(await pushEnv()),
+      GITHUB_SHA: sha,
+      GITHUB_WORKSPACE: suspendedCheckout
+    });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const cronJobs = sandbox.cronJobs() as Array<{
+      metadata: { name: string; annotations: Record<string, string> };
+      spec: { suspend?: boolean };
+    }>;
+    expect(cronJobs.map(c => [c.metadata.name, c.spec.suspend])).toEqual([
+      [NAMES[0], false],
+      [NAMES[1], true],
+      [NAMES[2], false]
+    ]);
+    for (const cronJob of cronJobs) {
+      const { annotations } = cronJob.metadata;
+      expect(annotations).toMatchObject({
+        'staging-action/commit': sha,
+        'staging-action/branch': STAGE_BRANCH,
+        'staging-action/run-url': `${sandbox.github.url}/${REPOSITORY}/actions/runs/7001`,
+        'staging-action/dataset': DATASET_ID,
+        'staging-action/version': '0.3.0'
+      });
+      expect(annotations['staging-action/source']).toMatch(new RegExp(`^${DATASET_ID}-`));
+      // ISO 8601, and the time of this run (not a time carried over from elsewhere).
+      const deployedAt = annotations['staging-action/deployed-at'] ?? '';
+      expect(deployedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(Date.parse(deployedAt)).toBeGreaterThanOrEqual(before - 1000);
+    }
+    const cronjobs = JSON.parse(run.outputs.cronjobs ?? '') as Array<Record<string, unknown>>;
+    expect(cronjobs.map(r => [r.name, r.suspended])).toEqual([
+      [NAMES[0], false],
+      [NAMES[1], true],
+      [NAMES[2], false]
+    ]);
+    const summary = parseHtml(run.summary);
+    const rows = findAll(summary, 'tr').map(tr => childElements(tr).map(textContent));
+    expect(rows).toContainEqual([
+      NAMES[1],
+      `${DATASET_ID}-update`,
+      'update',
+      '22 */6 * * * (suspended)',
+      '✅ created'
+    ]);
+    expect(textContent(summary)).toContain(
+      `Staged suspended, like production (never run on schedule; mode trigger runs them): ${NAMES[1]}.`
+    );
   });
 
   it('a dry run exits 0 and applies nothing', async () => {

@@ -47,7 +47,7 @@ export interface RunOptions {
   branch?: string;
   /** cleanup: the `delete` event payload; without it the run has no event. */
   deleteEvent?: Record<string, unknown>;
-  /** status, trigger, sweep: edges to use instead of the mode's own (e.g. a shorter poll). */
+  /** deploy, status, trigger, sweep: edges to use instead of the mode's own (e.g. a clock). */
   deps?: Record<string, unknown>;
 }
 
@@ -204,7 +204,10 @@ export async function startSandbox(): Promise<Sandbox> {
     async deploy(options = {}) {
       const settings = await deploySettings(options);
       const { value, log } = await captureLog(async () =>
-        deployMode.report(await deployMode.run(settings, deployMode.connect(settings)), settings)
+        deployMode.report(
+          await deployMode.run(settings, { ...deployMode.connect(settings), ...options.deps }),
+          settings
+        )
       );
       return { result: value, log };
     },

@@ -74,6 +74,7 @@ describe('deploy from a stage branch', () => {
         kind: 'archive-grib-files',
         schedule: '45 1 * * *',
         image,
+        suspended: false,
         action: 'created'
       },
       {
@@ -82,6 +83,7 @@ describe('deploy from a stage branch', () => {
         kind: 'update',
         schedule: '15 */6 * * *',
         image,
+        suspended: false,
         action: 'created'
       },
       {
@@ -90,6 +92,7 @@ describe('deploy from a stage branch', () => {
         kind: 'validate',
         schedule: '45 1 * * *',
         image,
+        suspended: false,
         action: 'created'
       }
     ]);
@@ -225,6 +228,7 @@ describe('redeploying', () => {
       kind: 'archive-grib-files',
       schedule: '45 1 * * *',
       image: `${IMAGE_REPOSITORY}:${sandbox.repo.stageSha}`,
+      suspended: false,
       action: 'pruned'
     });
     expect(result.report.headline).toBe(

@@ -253,6 +253,49 @@ describe('buildStagingCronJobs', () => {
     });
   });
 
+  it('annotates where the deploy comes from, leaving out what is unknown', () => {
+    const sha = 'a'.repeat(40);
+    const trace = {
+      commit: sha,
+      branch: 'stage/noaa-gfs-forecast/v0.3.0',
+      runUrl: 'https://github.com/acme/pipelines/actions/runs/42'
+    };
+    const [traced] = buildStagingCronJobs(input({ trace }));
+    expect(traced?.manifest.metadata?.annotations).toMatchObject({
+      'staging-action/commit': sha,
+      'staging-action/branch': 'stage/noaa-gfs-forecast/v0.3.0',
+      'staging-action/run-url': 'https://github.com/acme/pipelines/actions/runs/42',
+      'staging-action/source': 'noaa-gfs-forecast-archive-grib-files'
+    });
+    const [local] = buildStagingCronJobs(
+      input({ trace: { ...trace, commit: null, runUrl: null } })
+    );
+    const annotations = local?.manifest.metadata?.annotations ?? {};
+    expect(annotations['staging-action/branch']).toBe('stage/noaa-gfs-forecast/v0.3.0');
+    expect(annotations).not.toHaveProperty(['staging-action/commit']);
+    expect(annotations).not.toHaveProperty(['staging-action/run-url']);
+  });
+
+  it('stages a suspended production CronJob suspended, and says so', () => {
+    const staged = buildStagingCronJobs(
+      input({
+        productionCronJobs: [
+          {
+            source: 's',
+            cronJob: production('update', cj => {
+              cj.spec.suspend = true;
+            })
+          },
+          { source: 's', cronJob: production('validate') }
+        ]
+      })
+    );
+    expect(staged.map(s => [s.kind, s.suspended, s.manifest.spec.suspend])).toEqual([
+      ['update', true, true],
+      ['validate', false, undefined]
+    ]);
+  });
+
   it('records the production source and drops server-set fields', () => {
     const [update] = buildStagingCronJobs(
       input({ productionCronJobs: [{ source: 's', cronJob: production('update') }] })
@@ -260,7 +303,11 @@ describe('buildStagingCronJobs', () => {
     const manifest = update.manifest;
     expect(manifest.metadata?.annotations).toEqual({
       owner: 'data-team',
-      'staging-action/source': 'noaa-gfs-forecast-update'
+      'staging-action/source': 'noaa-gfs-forecast-update',
+      // The full identity, which a label could not hold if it were over 63 characters.
+      'staging-action/dataset': DATASET,
+      'staging-action/version': '0.3.0',
+      'staging-action/kind': 'update'
     });
     for (const field of [
       'uid',

@@ -1,7 +1,7 @@
 // The deploy summary a person reads: facts once, a row per CronJob, one way to clean up.
 import { describe, expect, it } from '@jest/globals';
-import { deployReport } from '../../../src/deploy/report.js';
-import type { DeployResult } from '../../../src/deploy/run.js';
+import { deployOutputs, deployReport } from '../../../src/deploy/report.js';
+import type { DeployResult, DeployRow } from '../../../src/deploy/run.js';
 import { readDeploySettings, type DeploySettings } from '../../../src/deploy/settings.js';
 import { webLinks } from '../../../src/inputs/context.js';
 import { plainText, type Note } from '../../../src/summary.js';
@@ -37,6 +37,7 @@ const result: DeployResult = {
       kind: 'update',
       schedule: '22 */6 * * *',
       image: IMAGE,
+      suspended: false,
       action: 'created'
     },
     {
@@ -45,6 +46,7 @@ const result: DeployResult = {
       kind: 'validate',
       schedule: '52 */6 * * *',
       image: IMAGE,
+      suspended: false,
       action: 'updated'
     }
   ]
@@ -101,6 +103,7 @@ describe('deployReport', () => {
           kind: 'archive',
           schedule: '0 3 * * *',
           image: old,
+          suspended: false,
           action: 'pruned'
         }
       ]
@@ -127,6 +130,42 @@ describe('deployReport', () => {
       { text: 'created', icon: '✅' }
     ]);
     expect(table?.rows[1]?.[4]).toEqual({ text: 'updated', icon: '🔄' });
+  });
+
+  it('says which CronJobs are staged suspended, in their row and under the table', () => {
+    const [update, validate] = result.rows as [DeployRow, DeployRow];
+    const suspended: DeployResult = { ...result, rows: [{ ...update, suspended: true }, validate] };
+    const report = deployReport(suspended, settings(), links);
+    expect(report.tables[0]?.rows.map(r => plainText(r[3] ?? ''))).toEqual([
+      '22 */6 * * * (suspended)',
+      '52 */6 * * *'
+    ]);
+    expect(report.notes.map(n => plainText(n.text))).toContain(
+      'Staged suspended, like production (never run on schedule; mode trigger runs them): staging-noaa-gfs-forecast-v0-3-0-update.'
+    );
+    // Nothing suspended, nothing said.
+    expect(
+      deployReport(result, settings(), links)
+        .notes.map(n => plainText(n.text))
+        .join('\n')
+    ).not.toMatch(/uspended/);
+  });
+
+  it('adds whether each CronJob is suspended to the cronjobs output, keeping every field', () => {
+    const [update, validate] = result.rows as [DeployRow, DeployRow];
+    const outputs = deployOutputs([{ ...update, suspended: true }, validate], result.stores);
+    expect(JSON.parse(outputs.cronjobs ?? '')).toEqual([
+      {
+        name: 'staging-noaa-gfs-forecast-v0-3-0-update',
+        production: 'noaa-gfs-forecast-update',
+        kind: 'update',
+        schedule: '22 */6 * * *',
+        image: IMAGE,
+        suspended: true,
+        action: 'created'
+      },
+      { ...validate, suspended: false }
+    ]);
   });
 
   it('links the commit it staged', () => {

@@ -229,6 +229,26 @@ describe('groupStaged', () => {
     expect(versions[0]?.cronJobs[0]?.latestJob).toEqual({ name: 'j3', outcome: 'running' });
   });
 
+  it('shows the full identity and the staged commit from the annotations deploy writes', () => {
+    const staged = cronJob('staging-x-v1-0-0-update', labels('noaa', '1.0.0', 'update'));
+    staged.metadata!.annotations = {
+      'staging-action/dataset': 'noaa',
+      'staging-action/version': '1.0.0',
+      'staging-action/kind': 'update',
+      'staging-action/commit': 'b'.repeat(40)
+    };
+    const container = staged.spec.jobTemplate.spec!.template.spec!.containers[0];
+    container.image = 'ghcr.io/acme/pipelines:release-7';
+    const { versions } = groupStaged({
+      cronJobs: [staged],
+      jobs: [],
+      branches: null,
+      defaultVersions: new Map()
+    });
+    expect(versions.map(v => [v.datasetId, v.version])).toEqual([['noaa', '1.0.0']]);
+    expect(versions[0]?.cronJobs[0]).toMatchObject({ kind: 'update', commit: 'b'.repeat(40) });
+  });
+
   it('says "unknown" (null), never "gone" or "not promoted", for facts it could not read', () => {
     const { versions } = inventory(null, { noaa: { unknown: 'no origin/main' } });
     expect(versions.map(v => [v.branchExists, v.promoted, v.defaultVersion])).toEqual([
