@@ -541,53 +541,97 @@ function quote(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CF: () => (/* binding */ KIND_LABEL),
 /* harmony export */   DZ: () => (/* binding */ stagedIdentity),
 /* harmony export */   Hz: () => (/* binding */ stagingLabels),
+/* harmony export */   dn: () => (/* binding */ identityAnnotations),
 /* harmony export */   eM: () => (/* binding */ SOURCE_ANNOTATION),
+/* harmony export */   lu: () => (/* binding */ stagedKind),
 /* harmony export */   oi: () => (/* binding */ MANAGED_SELECTOR),
 /* harmony export */   ru: () => (/* binding */ stagingSelector)
 /* harmony export */ });
-/* unused harmony exports MANAGED_BY_LABEL, MANAGED_BY_VALUE, DATASET_LABEL, VERSION_LABEL */
+/* unused harmony exports MANAGED_BY_LABEL, MANAGED_BY_VALUE, DATASET_LABEL, VERSION_LABEL, KIND_LABEL, labelSafe */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _kube_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3574);
+// The labels that mark staged CronJobs, so cleanup and pruning find every kind of a dataset version
+// without knowing the kinds in advance. A label value holds at most 63 characters: a longer value
+// is stored in full in an annotation of the same key, and its label holds a label-safe form.
+
+
 const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 const MANAGED_BY_VALUE = 'staging-action';
 const DATASET_LABEL = 'staging-action/dataset';
 const VERSION_LABEL = 'staging-action/version';
 const KIND_LABEL = 'staging-action/kind';
 const SOURCE_ANNOTATION = 'staging-action/source';
+const LABEL_HASH = 8;
 /**
- * The labels every staged CronJob (and its Jobs and pods) carries. Ids, versions and kinds are
- * valid label values by construction (their types are only made by the checks that ensure it).
+ * `value` as a label value: unchanged whenever it is one (so objects labelled before keep
+ * matching), else its label-valid characters cut to fit, then "-" and 8 hex characters of the
+ * SHA-256 of the whole value, so two long values that share their start still get different
+ * labels. Deterministic: every mode computes the same form to select on.
+ */
+function labelSafe(value) {
+    if ((0,_kube_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .labelValueProblem */ .zV)(value) === null)
+        return value;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(value).digest('hex').slice(0, LABEL_HASH);
+    const head = value
+        .replace(/[^-A-Za-z0-9_.]/g, '-')
+        .replace(/^[^A-Za-z0-9]+/, '')
+        .slice(0, _kube_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LABEL_VALUE */ .yj - 1 - LABEL_HASH)
+        .replace(/[^A-Za-z0-9]+$/, '');
+    return head === '' ? hash : `${head}-${hash}`;
+}
+/**
+ * The labels every staged CronJob (and its Jobs and pods) carries: label-safe forms of the id,
+ * version and kind (today's checks keep each within 63 characters, so they are the values).
  */
 function stagingLabels(datasetId, version, kind) {
     return {
         [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
-        [DATASET_LABEL]: datasetId,
-        [VERSION_LABEL]: version,
-        [KIND_LABEL]: kind
+        [DATASET_LABEL]: labelSafe(datasetId),
+        [VERSION_LABEL]: labelSafe(version),
+        [KIND_LABEL]: labelSafe(kind)
     };
+}
+/** The full id, version and kind, under the labels' keys: what a reader shows and compares. */
+function identityAnnotations(datasetId, version, kind) {
+    return { [DATASET_LABEL]: datasetId, [VERSION_LABEL]: version, [KIND_LABEL]: kind };
 }
 /** Label selector for every staged CronJob of one dataset version, whatever its kind. */
 function stagingSelector(datasetId, version) {
     return [
         `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`,
-        `${DATASET_LABEL}=${datasetId}`,
-        `${VERSION_LABEL}=${version}`
+        `${DATASET_LABEL}=${labelSafe(datasetId)}`,
+        `${VERSION_LABEL}=${labelSafe(version)}`
     ].join(',');
 }
 /** Every object staging-action staged, whatever its dataset, version or kind. */
 const MANAGED_SELECTOR = `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`;
 /**
- * The dataset version and kind a staged object belongs to, as its labels say (unchecked strings:
- * the caller validates them); null when it does not carry them. Objects are found by labels and
- * identified by them, never by recomputing names.
+ * One identity value of a staged object: the annotation's full value when the label is its
+ * label-safe form, else the label (objects staged before the annotations existed, or edited).
  */
-function stagedIdentity(labels) {
-    const datasetId = labels?.[DATASET_LABEL];
-    const version = labels?.[VERSION_LABEL];
+function identityValue(metadata, key) {
+    const label = metadata?.labels?.[key];
+    const full = metadata?.annotations?.[key];
+    return full !== undefined && label !== undefined && labelSafe(full) === label ? full : label;
+}
+/** The kind of a staged object, in full; '' when it carries none. */
+function stagedKind(metadata) {
+    return identityValue(metadata, KIND_LABEL) ?? '';
+}
+/**
+ * The dataset version and kind a staged object belongs to (unchecked strings: the caller validates
+ * them); null when it does not carry them. Objects are found by labels and identified by them and
+ * their annotations, never by recomputing names.
+ */
+function stagedIdentity(metadata) {
+    const datasetId = identityValue(metadata, DATASET_LABEL);
+    const version = identityValue(metadata, VERSION_LABEL);
     if (!datasetId || !version)
         return null;
-    return { datasetId, version, kind: labels[KIND_LABEL] ?? '' };
+    return { datasetId, version, kind: stagedKind(metadata) };
 }
 
 
@@ -1750,9 +1794,10 @@ function toKubernetesError(err, server) {
 /* harmony export */   sg: () => (/* binding */ isDnsSubdomain),
 /* harmony export */   vD: () => (/* binding */ MAX_CRONJOB_NAME),
 /* harmony export */   vy: () => (/* binding */ FIELD_MANAGER),
-/* harmony export */   yj: () => (/* binding */ MAX_LABEL_VALUE)
+/* harmony export */   yj: () => (/* binding */ MAX_LABEL_VALUE),
+/* harmony export */   zV: () => (/* binding */ labelValueProblem)
 /* harmony export */ });
-/* unused harmony exports labelValueProblem, MAX_JOB_NAME, maxJobName */
+/* unused harmony exports MAX_JOB_NAME, maxJobName */
 // The API server's naming rules, in one place: what it accepts for names, namespaces and label
 // values, the CronJob and Indexed Job limits, and which metadata fields the server owns.
 /** A DNS-1123 label: object names of most kinds, namespaces, pod hostnames. */

@@ -355,7 +355,10 @@ function offsetSchedule(schedule, minutes) {
     return [newMinutes, movedHours.map(h => mod(h, 24)).join(','), ...rest].join(' ');
 }
 
+// EXTERNAL MODULE: ./src/dataset/trace.ts
+var trace = __webpack_require__(8309);
 ;// CONCATENATED MODULE: ./src/dataset/manifests.ts
+
 
 
 
@@ -375,7 +378,7 @@ function withLabels(metadata, labels) {
     // Ours win: a production label with the same key would make cleanup miss or mis-target the object.
     return { ...metadata, labels: { ...metadata?.labels, ...labels } };
 }
-function stagedMetadata(metadata, name, namespace, labels, productionName) {
+function stagedMetadata(metadata, name, namespace, labels, ours) {
     const result = withLabels(metadata, labels);
     for (const field of NOT_COPIED_METADATA)
         delete result[field];
@@ -385,7 +388,7 @@ function stagedMetadata(metadata, name, namespace, labels, productionName) {
         ...result,
         name,
         namespace,
-        annotations: { ...annotations, [dataset_labels/* SOURCE_ANNOTATION */.eM]: productionName }
+        annotations: { ...annotations, ...ours }
     };
 }
 function setCronJobNameEnv(container, name) {
@@ -441,7 +444,11 @@ function stageOne(input, production, repository, { kind, name }) {
     delete manifest.status;
     manifest.apiVersion = 'batch/v1';
     manifest.kind = 'CronJob';
-    manifest.metadata = stagedMetadata(manifest.metadata, name, input.namespace, labels, productionName);
+    manifest.metadata = stagedMetadata(manifest.metadata, name, input.namespace, labels, {
+        [dataset_labels/* SOURCE_ANNOTATION */.eM]: productionName,
+        ...(0,dataset_labels/* identityAnnotations */.dn)(input.datasetId, input.version, kind),
+        ...(input.trace ? (0,trace/* traceAnnotations */.kd)(input.trace) : {})
+    });
     const spec = manifest.spec;
     try {
         spec.schedule = offsetSchedule(spec.schedule, input.scheduleOffsetMinutes);
@@ -485,6 +492,7 @@ function stageOne(input, production, repository, { kind, name }) {
         productionName,
         schedule: spec.schedule,
         image: input.image,
+        suspended: spec.suspend === true,
         manifest
     };
 }
@@ -565,6 +573,61 @@ function readTarget(inputs, ref) {
     }
     const parsed = (0,_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStageRef */ .B1)(ref);
     return { datasetId: datasetId || parsed.datasetId, version: version || parsed.version };
+}
+
+
+/***/ }),
+
+/***/ 8309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _u: () => (/* binding */ COMMIT_ANNOTATION),
+/* harmony export */   cy: () => (/* binding */ stampDeployTime),
+/* harmony export */   kd: () => (/* binding */ traceAnnotations)
+/* harmony export */ });
+/* unused harmony exports BRANCH_ANNOTATION, RUN_URL_ANNOTATION, DEPLOYED_AT_ANNOTATION, deployTime */
+const COMMIT_ANNOTATION = 'staging-action/commit';
+const BRANCH_ANNOTATION = 'staging-action/branch';
+const RUN_URL_ANNOTATION = 'staging-action/run-url';
+const DEPLOYED_AT_ANNOTATION = 'staging-action/deployed-at';
+/** The trace annotations, without the deploy time (see stampDeployTime); unknown ones left out. */
+function traceAnnotations(trace) {
+    return {
+        ...(trace.commit === null ? {} : { [COMMIT_ANNOTATION]: trace.commit }),
+        [BRANCH_ANNOTATION]: trace.branch,
+        ...(trace.runUrl === null ? {} : { [RUN_URL_ANNOTATION]: trace.runUrl })
+    };
+}
+/**
+ * When this CronJob's commit was deployed: the live object's time when it already runs the same
+ * commit, else `now`. A fresh time on every apply would make re-running a deploy (a re-run
+ * workflow, a second push of the same commit) change every object: the API server would no longer
+ * treat the apply as a no-op, and status and sweep, which date a staged version by its last
+ * change, would call a version re-run yesterday new. Kept, a redeploy of the same commit leaves
+ * the objects as they were; a new commit always gets a new time.
+ */
+function deployTime(live, commit, now) {
+    const previous = live?.annotations?.[DEPLOYED_AT_ANNOTATION];
+    const sameCommit = commit !== null && live?.annotations?.[COMMIT_ANNOTATION] === commit;
+    if (sameCommit && previous !== undefined && !Number.isNaN(Date.parse(previous)))
+        return previous;
+    return now.toISOString();
+}
+/** The staged CronJobs with their deploy time annotated (see deployTime), live ones by name. */
+function stampDeployTime(staged, live, commit, now) {
+    return staged.map(s => {
+        const current = live.find(c => c.metadata?.name === s.name)?.metadata;
+        const manifest = structuredClone(s.manifest);
+        manifest.metadata = {
+            ...manifest.metadata,
+            annotations: {
+                ...manifest.metadata?.annotations,
+                [DEPLOYED_AT_ANNOTATION]: deployTime(current, commit, now)
+            }
+        };
+        return { ...s, manifest };
+    });
 }
 
 

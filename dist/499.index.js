@@ -747,6 +747,8 @@ datasets, datasetIds) {
     return versions;
 }
 
+// EXTERNAL MODULE: ./src/dataset/trace.ts
+var trace = __webpack_require__(8309);
 // EXTERNAL MODULE: ./src/dataset/ref.ts
 var ref = __webpack_require__(3465);
 // EXTERNAL MODULE: ./src/kube/job-state.ts
@@ -754,6 +756,7 @@ var job_state = __webpack_require__(6542);
 // EXTERNAL MODULE: ./src/kube/rules.ts
 var rules = __webpack_require__(3574);
 ;// CONCATENATED MODULE: ./src/status/staged.ts
+
 
 
 
@@ -778,7 +781,10 @@ function cronJobStatus(cronJob, kind, jobs) {
     const images = [
         ...new Set((cronJob.spec?.jobTemplate.spec?.template.spec?.containers ?? []).map(c => c.image ?? ''))
     ].filter(i => i !== '');
-    const commit = images.map(i => /:([0-9a-f]{40})$/.exec(i)?.[1]).find(c => c !== undefined);
+    // The tag says what runs; the annotation (deploy's commit) covers images tagged otherwise.
+    const annotated = cronJob.metadata?.annotations?.[trace/* COMMIT_ANNOTATION */._u];
+    const commit = images.map(i => /:([0-9a-f]{40})$/.exec(i)?.[1]).find(c => c !== undefined) ??
+        (annotated !== undefined && /^[0-9a-f]{40}$/.test(annotated) ? annotated : undefined);
     const latest = (0,job_state/* latestJob */.lO)(jobs.filter(j => (0,job_state/* owningCronJob */.gX)(j) === name));
     return {
         name,
@@ -803,7 +809,7 @@ function groupStaged(input) {
     const groups = new Map();
     const unlabelled = [];
     for (const cronJob of input.cronJobs) {
-        const identity = (0,labels/* stagedIdentity */.DZ)(cronJob.metadata?.labels);
+        const identity = (0,labels/* stagedIdentity */.DZ)(cronJob.metadata);
         if (!identity || (0,ref/* datasetIdProblem */.dk)(identity.datasetId) || (0,ref/* versionProblem */.Ec)(identity.version)) {
             unlabelled.push(cronJob.metadata?.name ?? '');
             continue;
@@ -882,7 +888,7 @@ async function readInventory(settings, deps) {
             cluster.jobs.list(namespace, labels/* MANAGED_SELECTOR */.oi),
             deps.github.stageBranches()
         ]);
-        const ids = cronJobs.map(c => (0,labels/* stagedIdentity */.DZ)(c.metadata?.labels)?.datasetId ?? '');
+        const ids = cronJobs.map(c => (0,labels/* stagedIdentity */.DZ)(c.metadata)?.datasetId ?? '');
         const defaults = await defaultBranchVersions(deps.git, refs.defaultBranch, catalogError === null ? datasets : { unknown: catalogError }, ids.filter(id => id !== ''));
         const { versions, unlabelled } = groupStaged({
             cronJobs,

@@ -835,9 +835,10 @@ function fitStatusDescription(description) {
 /* harmony export */   sg: () => (/* binding */ isDnsSubdomain),
 /* harmony export */   vD: () => (/* binding */ MAX_CRONJOB_NAME),
 /* harmony export */   vy: () => (/* binding */ FIELD_MANAGER),
-/* harmony export */   yj: () => (/* binding */ MAX_LABEL_VALUE)
+/* harmony export */   yj: () => (/* binding */ MAX_LABEL_VALUE),
+/* harmony export */   zV: () => (/* binding */ labelValueProblem)
 /* harmony export */ });
-/* unused harmony exports labelValueProblem, MAX_JOB_NAME, maxJobName */
+/* unused harmony exports MAX_JOB_NAME, maxJobName */
 // The API server's naming rules, in one place: what it accepts for names, namespaces and label
 // values, the CronJob and Indexed Job limits, and which metadata fields the server owns.
 /** A DNS-1123 label: object names of most kinds, namespaces, pod hostnames. */

@@ -50,6 +50,27 @@ const ACTION_ICONS = {
     'would update': '🔍',
     'would prune': '🔍'
 };
+/** Which staged CronJobs never run on their own: suspended in production, staged suspended. */
+function suspendedNote(rows) {
+    const names = rows.filter(r => r.suspended && !r.action.includes('prune')).map(r => r.name);
+    if (names.length === 0)
+        return [];
+    return [
+        {
+            text: [
+                {
+                    text: 'Staged suspended, like production (never run on schedule; mode trigger runs them): ',
+                    icon: '⏸️'
+                },
+                ...names.flatMap((name, i) => [
+                    ...(i > 0 ? [{ text: ', ' }] : []),
+                    { text: name, code: true }
+                ]),
+                { text: '.' }
+            ]
+        }
+    ];
+}
 function deployReport(result, settings, links = null) {
     const { rows } = result;
     const id = settings.datasetId;
@@ -94,13 +115,17 @@ function deployReport(result, settings, links = null) {
                     { text: r.name, code: true },
                     { text: r.production, code: true },
                     r.kind,
-                    { text: r.schedule, code: true },
+                    // Suspended like production: the schedule is kept but never fires.
+                    r.suspended
+                        ? [{ text: r.schedule, code: true }, { text: ' (suspended)' }]
+                        : { text: r.schedule, code: true },
                     ...(withImage ? [{ text: r.image, code: true }] : []),
                     { text: r.action, icon: ACTION_ICONS[r.action] }
                 ])
             }
         ],
         notes: [
+            ...suspendedNote(rows),
             {
                 text: [
                     { text: 'To remove this staged version, delete the branch ' },
@@ -126,6 +151,8 @@ var labels = __webpack_require__(3189);
 var manifests = __webpack_require__(316);
 // EXTERNAL MODULE: ./src/dataset/sources.ts + 1 modules
 var sources = __webpack_require__(7397);
+// EXTERNAL MODULE: ./src/dataset/trace.ts
+var trace = __webpack_require__(8309);
 // EXTERNAL MODULE: ./src/kube/errors.ts
 var errors = __webpack_require__(3646);
 // EXTERNAL MODULE: ./src/log.ts
@@ -133,6 +160,8 @@ var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var util_errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/deploy/run.ts
+
+
 
 
 
@@ -152,6 +181,10 @@ async function baseBranch(settings, git) {
         allowFailure: true
     });
     return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main';
+}
+/** The commit being staged, for its annotation: null unless a full SHA is known. */
+function stagedCommit(settings) {
+    return /^[0-9a-f]{40}$/.test(settings.sha) ? settings.sha : null;
 }
 /** The staged image: `docker-image`, else `{image-repository}:{sha}`. */
 function stagedImage(settings) {
@@ -184,7 +217,12 @@ async function plan(settings, git) {
         image,
         productionCronJobs: await (0,sources/* productionCronJobs */.AW)(settings.workspace, dataset),
         scheduleOffsetMinutes: settings.scheduleOffsetMinutes,
-        kindRule: dataset.kindRule
+        kindRule: dataset.kindRule,
+        trace: {
+            commit: stagedCommit(settings),
+            branch: (0,ref/* stageBranchName */.eH)(datasetId, version),
+            runUrl: settings.runUrl
+        }
     });
     const stores = (0,store/* storePaths */.om)(dataset.store, { datasetId, version, ext: dataset.storeExtension });
     return { staged, namespace, stores, image };
@@ -231,7 +269,7 @@ async function applyAll(client, staged) {
 }
 async function runDeploy(settings, deps) {
     const planned = await log/* log */.Rm.group('Validate', () => plan(settings, deps.git));
-    const { staged, namespace } = planned;
+    const { namespace } = planned;
     const client = await deps.cronJobs();
     // Listing first also proves the cluster is reachable before anything is sent to it.
     const live = await client
@@ -239,6 +277,7 @@ async function runDeploy(settings, deps) {
         .catch((error) => {
         throw new Error(`${(0,util_errors/* errorMessage */.gJ)(error)} (listing the staged CronJobs of ${settings.datasetId} ${settings.version} in namespace ${namespace}; nothing was applied)`, { cause: error });
     });
+    const staged = (0,trace/* stampDeployTime */.cy)(planned.staged, live, stagedCommit(settings), deps.now());
     const wouldCreate = await log/* log */.Rm.group('Server-side dry run', () => dryRunAll(client, staged));
     const prune = (0,manifests/* planPrune */.wM)(live.map(c => ({ name: c.metadata?.name ?? '' })), staged.map(s => s.name));
     // A pruned CronJob is described as it runs now, so the report says which kind went away.
@@ -248,9 +287,10 @@ async function runDeploy(settings, deps) {
         return {
             name,
             production: cronJob?.metadata?.annotations?.[labels/* SOURCE_ANNOTATION */.eM] ?? '',
-            kind: cronJob?.metadata?.labels?.[labels/* KIND_LABEL */.CF] ?? '',
+            kind: (0,labels/* stagedKind */.lu)(cronJob?.metadata),
             schedule: cronJob?.spec?.schedule ?? '',
             image: podSpec?.containers.map(c => c.image ?? '').join(', ') ?? '',
+            suspended: cronJob?.spec?.suspend === true,
             action
         };
     };
@@ -261,6 +301,7 @@ async function runDeploy(settings, deps) {
         kind: s.kind,
         schedule: s.schedule,
         image: s.image,
+        suspended: s.suspended,
         action
     });
     if (settings.dryRun) {
@@ -344,7 +385,8 @@ const deployMode = {
     secrets: settings => (0,secrets.kubeconfigSecrets)(settings.kubeconfig),
     connect: settings => ({
         git: new git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
-        cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
+        cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs).cronJobs,
+        now: () => new Date()
     }),
     run: runDeploy,
     report: (result, settings) => ({

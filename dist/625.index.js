@@ -286,7 +286,7 @@ function selectCronJobs(cronJobs, settings, namespace) {
     if (cronJobs.length === 0) {
         throw new errors/* ValidationError */.yI(`No staged CronJobs of ${what} in namespace ${namespace}. Deploy it first (push ${(0,ref/* stageBranchName */.eH)(settings.datasetId, settings.version)}), or pass the namespace it was deployed to.`);
     }
-    const kindOf = (c) => c.metadata?.labels?.[labels/* KIND_LABEL */.CF] ?? '';
+    const kindOf = (c) => (0,labels/* stagedKind */.lu)(c.metadata);
     const selected = settings.kind === null ? [...cronJobs] : cronJobs.filter(c => kindOf(c) === settings.kind);
     if (selected.length === 0) {
         const kinds = [...new Set(cronJobs.map(kindOf))].sort().join(', ');
@@ -348,7 +348,7 @@ async function runTrigger(settings, deps) {
             rows.push({
                 name,
                 cronJob: cronJob.metadata?.name ?? '',
-                kind: cronJob.metadata?.labels?.[labels/* KIND_LABEL */.CF] ?? '',
+                kind: (0,labels/* stagedKind */.lu)(cronJob.metadata),
                 outcome: settings.dryRun ? 'would create' : 'created',
                 reasons: []
             });
