@@ -87,7 +87,12 @@ export const REGISTRY: readonly RegistryDataset[] = [
   { id: 'noaa-nbm-conus-forecast-11-day', version: '0.1.0', staged: '0.2.0', jobs: both() },
   { id: 'noaa-stage4-conus-analysis-hourly', version: '0.1.0', staged: '0.1.1', jobs: both() },
   // 43 characters: `{id}-validate` is exactly the API server's 52.
-  { id: 'noaa-goes-east-conus-cloud-imagery-analysis', version: '0.1.0', staged: '0.2.0', jobs: both() },
+  {
+    id: 'noaa-goes-east-conus-cloud-imagery-analysis',
+    version: '0.1.0',
+    staged: '0.2.0',
+    jobs: both()
+  },
   {
     id: IFS_ENS,
     version: '0.1.0',
@@ -96,7 +101,12 @@ export const REGISTRY: readonly RegistryDataset[] = [
     store: ['s3://dynamical-ecmwf-ifs-ens/{dataset_id}/v{version}.{ext}'],
     jobs: both({ update: { completions: 120 } })
   },
-  { id: 'ecmwf-ifs-hres-forecast-10-day-0-1-degree', version: '0.1.0', staged: '0.1.1', jobs: both() },
+  {
+    id: 'ecmwf-ifs-hres-forecast-10-day-0-1-degree',
+    version: '0.1.0',
+    staged: '0.1.1',
+    jobs: both()
+  },
   {
     id: AIFS,
     version: '0.1.0',
