@@ -1,6 +1,6 @@
 // A repository shaped like a real dataset pipeline (26 datasets, ids 17 to 55 characters), whose
 // CronJobs exist only as code: a registry file lists each dataset's version, jobs and stores, and
-// a catalog script (the README's catalog-command) generates the production CronJob manifests from
+// a catalog script (the catalog-command) generates the production CronJob manifests from
 // it. Production names are abbreviated where the full ones would not fit (production-prefix), some
 // kinds come from a label (kind-label), two Jobs are Indexed (120 and 24 completions), one
 // production CronJob is suspended. Each dataset is staged from its own stage/{id}/v{version} branch.
