@@ -157,6 +157,13 @@ export class GitHub {
     return `${this.repository.owner}/${this.repository.repo}`;
   }
 
+  /** One GraphQL request, for callers that page (or check each page) themselves. */
+  query<T extends object>(query: string, variables: Record<string, unknown>): Promise<T> {
+    return this.clients.reads.graphql<T>(query, variables).catch((error: unknown) => {
+      throw graphqlWithContext(error, query);
+    });
+  }
+
   /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
   paginate<T extends object>(query: string, variables: Record<string, unknown>): Promise<T> {
     return this.clients.reads.graphql.paginate<T>(query, variables).catch((error: unknown) => {
