@@ -6,6 +6,7 @@ import { log } from '../log.js';
 import type { Repository } from '../inputs/parse.js';
 import { DEFAULT_REQUEST_TIMEOUT_S, fetchWithTimeout } from '../util/timeout.js';
 import { countTries, graphqlWithContext, requestWithContext } from './github-errors.js';
+import { fitStatusDescription } from './github-rules.js';
 
 // countTries first: its hook is the innermost, called once per try.
 const StagingOctokit = ActionsOctokit.plugin(countTries, paginateGraphQL, retry, throttling);
@@ -207,9 +208,4 @@ export class GitHub {
       throw error;
     }
   }
-}
-
-/** GitHub rejects commit status descriptions over 140 characters. */
-export function fitStatusDescription(description: string): string {
-  return description.length > 140 ? `${description.slice(0, 139)}…` : description;
 }
