@@ -75,7 +75,12 @@ async function computedNames(
 }
 
 /** GitHub's message ("Resource not accessible by integration") names neither branch nor fix. */
-async function deleteBranch(github: GitHub, branch: string, done: CleanupRow[]): Promise<boolean> {
+async function deleteBranch(
+  github: GitHub,
+  branch: string,
+  done: CleanupRow[],
+  rerun: RerunMode
+): Promise<boolean> {
   try {
     return await github.deleteBranch(branch);
   } catch (error) {
@@ -87,7 +92,7 @@ async function deleteBranch(github: GitHub, branch: string, done: CleanupRow[]):
         : '';
     throw new Error(
       `Could not delete the branch ${branch} through the GitHub API: ${errorMessage(error)}.${hint} ` +
-        `${deletedSoFar} other resource(s) were deleted; run cleanup again once this is fixed.`,
+        `${deletedSoFar} other resource(s) were deleted; run ${rerun} again once this is fixed.`,
       { cause: error }
     );
   }
@@ -103,13 +108,19 @@ function joinAnd(items: string[]): string {
  * A failure half-way through: what failed, what is already gone, what is kept, and that a rerun
  * finishes the job (every step tolerates "already gone", and the branch goes last).
  */
-function partialFailure(failed: string, error: unknown, rows: CleanupRow[], kept: string[]): Error {
+function partialFailure(
+  failed: string,
+  error: unknown,
+  rows: CleanupRow[],
+  kept: string[],
+  rerun: RerunMode
+): Error {
   const deleted = rows.filter(r => r.result === 'deleted').map(r => r.name);
   const done =
     deleted.length > 0 ? `Already deleted: ${deleted.join(', ')}.` : 'Nothing was deleted yet.';
   return new Error(
     `${failed}${errorMessage(error)}. ${done} Kept for now: ${joinAnd(kept)}. ` +
-      'Run cleanup again once this is fixed: it finishes the job.',
+      `Run ${rerun} again once this is fixed: it finishes the job.`,
     { cause: error }
   );
 }
@@ -122,7 +133,12 @@ export interface Removal {
   sentry: CleanupSettings['sentry'];
   /** The branch removed after these, named in a partial failure's "kept" list; null if none. */
   branch: string | null;
+  /** The mode a partial failure tells the user to run again: the one that is removing. */
+  rerun: RerunMode;
 }
+
+/** cleanup and sweep remove through the same steps; each one's rerun finishes its own job. */
+export type RerunMode = 'cleanup' | 'sweep';
 
 function result(dryRun: boolean, deleted: boolean): RowResult {
   return dryRun ? 'would delete' : deleted ? 'deleted' : 'already gone';
@@ -149,10 +165,13 @@ export async function removeCronJobs(
       } catch (error) {
         const kept = [`CronJob ${names.slice(i).join(', ')}`];
         if (sentry && slugs.length > 0) kept.push('their Sentry monitors');
-        throw partialFailure(`Could not delete CronJob ${namespace}/${name}: `, error, rows, [
-          ...kept,
-          ...after
-        ]);
+        throw partialFailure(
+          `Could not delete CronJob ${namespace}/${name}: `,
+          error,
+          rows,
+          [...kept, ...after],
+          removal.rerun
+        );
       }
       rows.push({ resource: 'CronJob', name, result: result(dryRun, deleted) });
     }
@@ -164,10 +183,13 @@ export async function removeCronJobs(
         try {
           deleted = dryRun || (await deleteMonitor(sentry, slug)) === 'deleted';
         } catch (error) {
-          throw partialFailure('', error, rows, [
-            `Sentry monitor ${slugs.slice(i).join(', ')}`,
-            ...after
-          ]);
+          throw partialFailure(
+            '',
+            error,
+            rows,
+            [`Sentry monitor ${slugs.slice(i).join(', ')}`, ...after],
+            removal.rerun
+          );
         }
         rows.push({ resource: 'Sentry monitor', name: slug, result: result(dryRun, deleted) });
       }
@@ -184,9 +206,10 @@ export async function removeBranch(
   github: GitHub,
   branch: string,
   done: CleanupRow[],
-  dryRun: boolean
+  dryRun: boolean,
+  rerun: RerunMode
 ): Promise<CleanupRow> {
-  const deleted = dryRun || (await deleteBranch(github, branch, done));
+  const deleted = dryRun || (await deleteBranch(github, branch, done, rerun));
   return { resource: 'Branch', name: branch, result: result(dryRun, deleted) };
 }
 
@@ -237,9 +260,16 @@ export async function runCleanup(
   });
 
   const sentry = settings.sentry;
-  const removal = { namespace, names: targets, dryRun: settings.dryRun, sentry, branch };
+  const removal: Removal = {
+    namespace,
+    names: targets,
+    dryRun: settings.dryRun,
+    sentry,
+    branch,
+    rerun: 'cleanup'
+  };
   const rows = await removeCronJobs(client, removal);
-  rows.push(await removeBranch(deps.github, branch, rows, settings.dryRun));
+  rows.push(await removeBranch(deps.github, branch, rows, settings.dryRun, 'cleanup'));
   for (const r of rows) log.info(`${r.resource} ${r.name}: ${r.result}`);
   if (!settings.dryRun && !rows.some(r => r.result === 'deleted')) {
     // The branch is gone too: a repeated cleanup, not a namespace this run was not told about.

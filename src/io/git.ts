@@ -1,5 +1,13 @@
 import { getExecOutput } from '@actions/exec';
 import { log } from '../log.js';
+import {
+  conflictPaths,
+  isLeaseLost,
+  isStalled,
+  isTransient,
+  mergeBases,
+  parseVersion
+} from './git-parse.js';
 import { retry } from '../util/retry.js';
 import { DEFAULT_REQUEST_TIMEOUT_S, formatSeconds } from '../util/timeout.js';
 
@@ -129,8 +137,7 @@ export class Git {
 
   async version(): Promise<{ major: number; minor: number; text: string }> {
     const { stdout } = await this.exec(['version']);
-    const match = /(\d+)\.(\d+)/.exec(stdout);
-    return { major: Number(match?.[1] ?? 0), minor: Number(match?.[2] ?? 0), text: stdout.trim() };
+    return parseVersion(stdout);
   }
 
   async isRepository(): Promise<boolean> {
@@ -187,13 +194,7 @@ export class Git {
     const [tree, ...rest] = r.stdout.split('\0').filter(s => s !== '');
     if (!tree) throw new GitError(args, r);
     if (r.exitCode === 0) return { clean: true, tree };
-    // A file/directory clash leaves the file at `path~<side>`, the side named as given here:
-    // report the path the PRs touched, not one that exists in neither of them.
-    const unlabel = (path: string): string => {
-      const side = [ours, theirs].find(s => path.endsWith(`~${s}`));
-      return side === undefined ? path : path.slice(0, -side.length - 1);
-    };
-    return { clean: false, tree, conflicts: [...new Set(rest.map(unlabel))].sort() };
+    return { clean: false, tree, conflicts: conflictPaths(rest, [ours, theirs]) };
   }
 
   async commitTree(tree: string, parents: string[], message: string): Promise<string> {
@@ -283,63 +284,7 @@ export class Git {
     ];
     const r = await this.network(args);
     if (r.exitCode === 0) return { ok: true };
-    const output = `${r.stdout}\n${r.stderr}`;
-    // Caught by git itself (the ref it was advertised is not the lease), or by the server when
-    // another push moved the ref between the advertisement and receive-pack: `cannot lock ref`
-    // with "is at X but expected Y", or "reference already exists" for a branch being created.
-    // Other remote rejections (hooks, protection rules, a name too long) are not races.
-    const leaseLost =
-      /stale info|\[rejected\]|fetch first|non-fast-forward/.test(output) ||
-      /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists)/.test(
-        output
-      );
+    const leaseLost = isLeaseLost(`${r.stdout}\n${r.stderr}`);
     return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
   }
-}
-
-// curl's CURLE_OPERATION_TIMEDOUT (28) for the low-speed limit, as git prints it.
-function isStalled(stderr: string): boolean {
-  return /Operation too slow|curl 28 /.test(stderr);
-}
-
-/**
- * From `rev-list --parents --boundary heads ^base`: each head's merge base with base, null when
- * the head is already reachable from base, absent when there are several candidates. The
- * boundary commits a head reaches are the common ancestors nearest to it: exactly one of them
- * is the merge base.
- */
-function mergeBases(revList: string, heads: string[]): Map<string, string | null> {
-  const parents = new Map<string, string[]>();
-  for (const line of revList.split('\n')) {
-    if (line === '' || line.startsWith('-')) continue;
-    const [sha, ...rest] = line.split(' ');
-    if (sha) parents.set(sha, rest);
-  }
-  const result = new Map<string, string | null>();
-  for (const head of heads) {
-    if (!parents.has(head)) {
-      result.set(head, null);
-      continue;
-    }
-    const seen = new Set<string>([head]);
-    const boundary = new Set<string>();
-    const stack = [head];
-    for (let sha = stack.pop(); sha !== undefined; sha = stack.pop()) {
-      for (const p of parents.get(sha) ?? []) {
-        if (!parents.has(p)) boundary.add(p);
-        else if (!seen.has(p)) {
-          seen.add(p);
-          stack.push(p);
-        }
-      }
-    }
-    if (boundary.size === 1) result.set(head, [...boundary][0]);
-  }
-  return result;
-}
-
-function isTransient(stderr: string): boolean {
-  return /(HTTP 5\d\d|returned error: 5\d\d|RPC failed|early EOF|Connection reset|timed out|Could not resolve host|unexpected disconnect)/i.test(
-    stderr
-  );
 }

@@ -6,6 +6,7 @@ import { log } from '../log.js';
 import type { Repository } from '../inputs/parse.js';
 import { DEFAULT_REQUEST_TIMEOUT_S, fetchWithTimeout } from '../util/timeout.js';
 import { countTries, graphqlWithContext, requestWithContext } from './github-errors.js';
+import { fitStatusDescription } from './github-rules.js';
 
 // countTries first: its hook is the innermost, called once per try.
 const StagingOctokit = ActionsOctokit.plugin(countTries, paginateGraphQL, retry, throttling);
@@ -157,6 +158,13 @@ export class GitHub {
     return `${this.repository.owner}/${this.repository.repo}`;
   }
 
+  /** One GraphQL request, for callers that page (or check each page) themselves. */
+  query<T extends object>(query: string, variables: Record<string, unknown>): Promise<T> {
+    return this.clients.reads.graphql<T>(query, variables).catch((error: unknown) => {
+      throw graphqlWithContext(error, query);
+    });
+  }
+
   /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
   paginate<T extends object>(query: string, variables: Record<string, unknown>): Promise<T> {
     return this.clients.reads.graphql.paginate<T>(query, variables).catch((error: unknown) => {
@@ -235,9 +243,4 @@ export interface WorkflowInfo {
   /** `.github/workflows/deploy.yml`. */
   path: string;
   state: string;
-}
-
-/** GitHub rejects commit status descriptions over 140 characters. */
-export function fitStatusDescription(description: string): string {
-  return description.length > 140 ? `${description.slice(0, 139)}…` : description;
 }

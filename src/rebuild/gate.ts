@@ -164,7 +164,7 @@ export function evaluatePullRequest(pr: PullRequestInfo, options: GateOptions): 
   if (pr.isCrossRepository && !options.includeForks) {
     return { eligible: false, reason: { kind: 'fork' } };
   }
-  const reason = labelReason(pr, options) ?? ciReason(pr, options);
+  const reason = labelReason(pr, options) ?? pr.checksSkip ?? ciReason(pr, options);
   if (reason !== null) return { eligible: false, reason };
   return { eligible: true, sha: pr.checksOid || pr.headRefOid };
 }

@@ -66,12 +66,18 @@ query stagingRebuild($owner: String!, $repo: String!, $base: String!, $baseRef: 
   }
 }`;
 
-/** Further pages of one PR's check contexts, for PRs with more than 100. */
+/**
+ * Further pages of one PR's check contexts, for PRs with more than 100. It reads the PR's rollup
+ * as it is now: the head and the rollup's commit tell whether it is still the commit the first
+ * query read.
+ */
 export const CONTEXTS_QUERY = `
 query stagingContexts($id: ID!, $cursor: String) {
   node(id: $id) {
     ... on PullRequest {
+      headRefOid
       statusCheckRollup {
+        commit { oid }
         contexts(first: 100, after: $cursor) {
           nodes { ${CONTEXT_FIELDS} }
           pageInfo { hasNextPage endCursor }

@@ -70,6 +70,8 @@ export function describeSkip(reason: SkipReason): string {
       return `CI pending: ${list(reason.checks)}`;
     case 'no-checks':
       return 'CI pending: no checks reported yet (require-checks)';
+    case 'ci-unknown':
+      return `CI not known: ${oneLine(reason.detail)}`;
     case 'head-moved':
       return `head moved after its checks ran (${shortSha(reason.expected)} → ${shortSha(reason.actual)})`;
     case 'head-missing':

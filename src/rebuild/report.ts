@@ -36,6 +36,7 @@ const OUTCOMES: Record<'merged' | SkipReason['kind'], { icon: string; text: stri
   'ci-failing': { icon: '❌', text: 'CI failing' },
   'ci-pending': { icon: '⏳', text: 'CI pending' },
   'no-checks': { icon: '⏳', text: 'no checks yet' },
+  'ci-unknown': { icon: '❔', text: 'CI not known' },
   'head-moved': { icon: '🔁', text: 'head moved' },
   'head-missing': { icon: '❓', text: 'head missing' },
   label: { icon: '🏷️', text: 'label' },
@@ -67,6 +68,7 @@ function details(outcome: PrOutcome, links: WebLinks | null): Text {
     case 'ci-failing':
     case 'ci-pending':
     case 'no-checks':
+    case 'ci-unknown':
       return { text: describeSkip(outcome.reason), href: links?.checks(outcome.number) };
     default:
       return describeSkip(outcome.reason);

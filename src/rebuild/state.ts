@@ -1,9 +1,12 @@
-// rebuild's one GraphQL round trip: the query's raw answer normalised into the plain data the
+// rebuild's one GraphQL round trip (plus follow-up pages of checks): the query's raw answer normalised into the plain data the
 // gate and the merge phase decide on.
 import type { GitHub } from '../io/github.js';
+import { describeCall } from '../io/github-errors.js';
+import { log } from '../log.js';
 import { errorMessage } from '../util/errors.js';
 import { CONTEXTS_QUERY, REBUILD_QUERY } from './query.js';
-import type { CheckContext, PullRequestInfo } from './types.js';
+import { shortSha } from './reasons.js';
+import type { CheckContext, PullRequestInfo, SkipReason } from './types.js';
 
 export interface RebuildState {
   viewerPermission: string | null;
@@ -137,8 +140,17 @@ export async function loadRebuildState(
     if (!pr) continue;
     const rollup = pr.statusCheckRollup;
     const checks = contextsOf(rollup?.contexts.nodes ?? null);
+    const checksOid = rollup?.commit?.oid ?? pr.headRefOid;
+    let checksSkip: SkipReason | undefined;
     if (rollup?.contexts.pageInfo.hasNextPage) {
-      checks.push(...(await remainingContexts(github, pr.id, rollup.contexts.pageInfo.endCursor)));
+      const rest = await remainingContexts(
+        github,
+        pr,
+        checksOid,
+        rollup.contexts.pageInfo.endCursor
+      );
+      if ('skip' in rest) checksSkip = rest.skip;
+      else checks.push(...rest.checks);
     }
     pullRequests.push({
       number: pr.number,
@@ -148,8 +160,9 @@ export async function loadRebuildState(
       isCrossRepository: pr.isCrossRepository,
       headRefOid: pr.headRefOid,
       labels: (pr.labels?.nodes ?? []).flatMap(l => (l ? [l.name] : [])),
-      checksOid: rollup?.commit?.oid ?? pr.headRefOid,
-      checks
+      checksOid,
+      checks,
+      ...(checksSkip ? { checksSkip } : {})
     });
   }
   const stagingTarget = repo.stagingRef?.target;
@@ -170,15 +183,92 @@ export async function loadRebuildState(
   };
 }
 
-async function remainingContexts(
+interface RawContextsPage {
+  node: {
+    headRefOid?: string;
+    statusCheckRollup: { commit: { oid: string } | null; contexts: RawContexts } | null;
+  } | null;
+}
+
+const CONTEXTS_CALL = describeCall({ method: 'POST', url: '/graphql', query: CONTEXTS_QUERY });
+
+/** A PR that GitHub cannot resolve is asked for this many times in all. */
+const NULL_NODE_ASKS = 2;
+
+/** GitHub's reason when every error of a failed query is NOT_FOUND (a node it cannot resolve). */
+function notFoundReason(error: unknown): string | null {
+  const errors = (error as { errors?: Array<{ type?: string; message?: string }> }).errors;
+  if (!Array.isArray(errors) || errors.length === 0) return null;
+  if (!errors.every(e => e.type === 'NOT_FOUND')) return null;
+  return errors.map(e => e.message ?? 'not found').join('; ');
+}
+
+/**
+ * One follow-up page. A PR the first query has just returned is rarely gone, so a null node (or
+ * NOT_FOUND) may be a passing glitch: it is asked for once more before it counts.
+ */
+async function contextsPage(
   github: GitHub,
   id: string,
   cursor: string | null
-): Promise<CheckContext[]> {
-  const data = await github
-    .paginate<{
-      node: { statusCheckRollup: { contexts: RawContexts } | null } | null;
-    }>(CONTEXTS_QUERY, { id, cursor })
-    .catch(explainForbidden);
-  return contextsOf(data.node?.statusCheckRollup?.contexts.nodes ?? null);
+): Promise<{ node: RawContextsPage['node']; tries: number; answer: string }> {
+  for (let tries = 1; ; tries++) {
+    let answer = 'node: null';
+    let node: RawContextsPage['node'];
+    try {
+      node = (await github.query<RawContextsPage>(CONTEXTS_QUERY, { id, cursor })).node;
+    } catch (error) {
+      const reason = notFoundReason(error);
+      if (reason === null) explainForbidden(error);
+      answer = `NOT_FOUND (${reason})`;
+      node = null;
+    }
+    if (node !== null || tries >= NULL_NODE_ASKS) return { node, tries, answer };
+  }
+}
+
+/**
+ * The checks past the first page, all of the commit the first query read (`checksOid`); paged
+ * here rather than by octokit's plugin, which cannot page a null node or rollup ("No pageInfo
+ * property found in response"). The PR can change between the two queries, and then its CI is
+ * not known for that commit: force-pushed, it is skipped as head-moved (its new head gets a run
+ * of its own); deleted or unreadable, as ci-unknown saying what was asked and what came back.
+ */
+async function remainingContexts(
+  github: GitHub,
+  pr: { id: string; number: number },
+  checksOid: string,
+  cursor: string | null
+): Promise<{ checks: CheckContext[] } | { skip: SkipReason }> {
+  const asked = `${CONTEXTS_CALL} for its checks after the first 100 on ${shortSha(checksOid)}`;
+  const unknown = (answer: string, tries: number, why: string): { skip: SkipReason } => {
+    const detail = `GitHub answered ${answer} to ${asked}, ${tries} ${tries === 1 ? 'try' : 'tries'}: ${why}`;
+    log.warning(`#${pr.number}: CI not known: ${detail}`);
+    return { skip: { kind: 'ci-unknown', detail } };
+  };
+  const checks: CheckContext[] = [];
+  for (let after = cursor; ;) {
+    const { node, tries, answer } = await contextsPage(github, pr.id, after);
+    if (node === null) {
+      return unknown(
+        answer,
+        tries,
+        'the PR was deleted or cannot be read any more; the next run reads it again'
+      );
+    }
+    const rollup = node.statusCheckRollup;
+    const now = rollup?.commit?.oid ?? node.headRefOid ?? checksOid;
+    if (now !== checksOid)
+      return { skip: { kind: 'head-moved', expected: checksOid, actual: now } };
+    if (!rollup) {
+      return unknown(
+        'statusCheckRollup: null',
+        tries,
+        'its checks are gone; the next run reads them again'
+      );
+    }
+    checks.push(...contextsOf(rollup.contexts.nodes));
+    if (!rollup.contexts.pageInfo.hasNextPage) return { checks };
+    after = rollup.contexts.pageInfo.endCursor;
+  }
 }

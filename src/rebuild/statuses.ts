@@ -1,7 +1,7 @@
 // Which of this action's own commit statuses need posting: pure, desired against what the
 // GraphQL read already reported, so a run that changes nothing posts nothing (each POST is paced
 // at one per second: 30 unchanged PRs used to cost 30 s).
-import { fitStatusDescription } from '../io/github.js';
+import { fitStatusDescription } from '../io/github-rules.js';
 import type { PullRequestInfo } from './types.js';
 
 export interface CommitStatusState {

@@ -44,6 +44,11 @@ export interface PullRequestInfo {
   /** The commit whose checks were read (the PR's last commit); normally equals headRefOid. */
   checksOid: string;
   checks: CheckContext[];
+  /**
+   * Set when the checks of `checksOid` could not all be read (the follow-up query for those past
+   * the first 100 found the PR gone or its head moved): the PR is skipped with this reason.
+   */
+  checksSkip?: SkipReason;
 }
 
 export type SkipReason =
@@ -53,6 +58,8 @@ export type SkipReason =
   | { kind: 'ci-failing'; checks: string[] }
   | { kind: 'ci-pending'; checks: string[] }
   | { kind: 'no-checks' }
+  /** Its checks could not all be read; `detail` says what was asked and what came back. */
+  | { kind: 'ci-unknown'; detail: string }
   | { kind: 'head-moved'; expected: string; actual: string }
   /** GitHub has no refs/pull/N/head and does not serve the head commit by SHA either. */
   | { kind: 'head-missing'; sha: string }

@@ -62,10 +62,11 @@ export async function runSweep(settings: SweepSettings, deps: SweepDeps): Promis
       names: version.cronJobs.map(c => c.name),
       dryRun: settings.dryRun,
       sentry: settings.sentry,
-      branch
+      branch,
+      rerun: 'sweep'
     });
     if (branch !== null) {
-      rows.push(await removeBranch(deps.github, branch, rows, settings.dryRun));
+      rows.push(await removeBranch(deps.github, branch, rows, settings.dryRun, 'sweep'));
     }
     swept.push({ ...judgement, version, rows, stores });
   }

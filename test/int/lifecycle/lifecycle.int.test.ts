@@ -377,3 +377,31 @@ describe('sweep', () => {
     ]);
   });
 });
+
+describe('sweep that fails half-way', () => {
+  beforeAll(stageThree, 60_000);
+
+  it('says what is deleted and kept, and to run sweep (not cleanup) again; a rerun finishes', async () => {
+    const last = PROMOTED_NAMES[1] ?? '';
+    sandbox.kube.injectFault({
+      method: 'DELETE',
+      path: new RegExp(`/cronjobs/${last}$`),
+      status: 500,
+      message: 'etcdserver: request timed out',
+      times: 3
+    });
+
+    const error: unknown = await sandbox.lifecycle('sweep').catch((e: unknown) => e);
+
+    expect((error as Error).message).toBe(
+      `Could not delete CronJob ${NAMESPACE}/${last}: etcdserver: request timed out. ` +
+        `Already deleted: ${PROMOTED_NAMES[0]}. Kept for now: CronJob ${last} and the branch ${PROMOTED_BRANCH}. ` +
+        'Run sweep again once this is fixed: it finishes the job.'
+    );
+    expect(await sandbox.branchExists(PROMOTED_BRANCH)).toBe(true);
+
+    await sandbox.lifecycle('sweep');
+    expect(sandbox.names()).toEqual(STAGED_NAMES);
+    expect(await sandbox.branchExists(PROMOTED_BRANCH)).toBe(false);
+  });
+});

@@ -88,6 +88,24 @@ describe('staging moved after git read the refs, before receive-pack (the server
     await expect(s.rebuild()).rejects.toThrow(/Pushing staging failed: .*GH006/s);
     expect(await s.staging()).toBeNull();
   });
+
+  it('does not read a "403" in SHAs, ports or repository names as a permission problem', async () => {
+    const s = await hub.scenario();
+    await s.pr(1, { 'a.txt': 'a\n' });
+    // git's stderr holds SHAs, the server's URL and the repository name: any of them can hold 403.
+    const hook = path.join(s.origin.bareDir, 'hooks', 'pre-receive');
+    writeFileSync(
+      hook,
+      "#!/bin/sh\necho 'error: 4031b2c in http://127.0.0.1:40310/acme/api-403.git: policy refused' >&2\nexit 1\n"
+    );
+    chmodSync(hook, 0o755);
+
+    const error: unknown = await s.rebuild().catch((e: unknown) => e);
+
+    expect((error as Error).message).toMatch(/^Pushing staging failed: .*policy refused/s);
+    expect((error as Error).message).not.toContain('permissions: contents: write');
+    expect(await s.staging()).toBeNull();
+  });
 });
 
 describe('GitHub endpoints that never answer', () => {

@@ -120,6 +120,19 @@ describe('evaluatePullRequest', () => {
     ).toBe(true);
   });
 
+  it('skips a PR whose checks could not all be read, even when the ones read are green', () => {
+    const unread = { kind: 'ci-unknown' as const, detail: 'GitHub answered node: null' };
+    expect(evaluatePullRequest(pr({ checksSkip: unread }), options())).toEqual({
+      eligible: false,
+      reason: unread
+    });
+    // Labels come first: a PR kept out by its labels says so, whatever its CI.
+    const labelled = pr({ checksSkip: unread, labels: ['do-not-stage'] });
+    expect(
+      evaluatePullRequest(labelled, options({ excludeLabels: ['do-not-stage'] }))
+    ).toMatchObject({ reason: { kind: 'label' } });
+  });
+
   it('reports the first reason in order: draft, fork, labels, CI', () => {
     const bad = pr({
       isDraft: true,

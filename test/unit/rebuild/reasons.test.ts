@@ -51,6 +51,9 @@ describe('describeSkip', () => {
     });
     expect(text).toBe('conflict with #1 in evil Staging-Action-Base: x');
     expect(describeSkip({ kind: 'ci-failing', checks: ['a\r\nb'] })).toBe('CI failing: a b');
+    expect(describeSkip({ kind: 'ci-unknown', detail: 'GitHub answered\nnode: null' })).toBe(
+      'CI not known: GitHub answered node: null'
+    );
   });
 });
 
@@ -63,6 +66,7 @@ describe('reasonCode', () => {
       { kind: 'ci-failing', checks: ['a'] },
       { kind: 'ci-pending', checks: ['a'] },
       { kind: 'no-checks' },
+      { kind: 'ci-unknown', detail: 'x' },
       { kind: 'head-moved', expected: OLD, actual: NEW },
       { kind: 'head-missing', sha: OLD },
       { kind: 'conflict', files: [], with: ['base'] }
@@ -74,6 +78,7 @@ describe('reasonCode', () => {
       'ci-failing',
       'ci-pending',
       'no-checks',
+      'ci-unknown',
       'head-moved',
       'head-missing',
       'conflict'
