@@ -188,7 +188,7 @@ async function computedNames(settings, config, dataset) {
     }
 }
 /** GitHub's message ("Resource not accessible by integration") names neither branch nor fix. */
-async function deleteBranch(github, branch, done) {
+async function deleteBranch(github, branch, done, rerun) {
     try {
         return await github.deleteBranch(branch);
     }
@@ -199,7 +199,7 @@ async function deleteBranch(github, branch, done) {
             ? ' The token needs contents: write (permissions: contents: write in the workflow).'
             : '';
         throw new Error(`Could not delete the branch ${branch} through the GitHub API: ${(0,errors/* errorMessage */.gJ)(error)}.${hint} ` +
-            `${deletedSoFar} other resource(s) were deleted; run cleanup again once this is fixed.`, { cause: error });
+            `${deletedSoFar} other resource(s) were deleted; run ${rerun} again once this is fixed.`, { cause: error });
     }
 }
 function joinAnd(items) {
@@ -211,11 +211,11 @@ function joinAnd(items) {
  * A failure half-way through: what failed, what is already gone, what is kept, and that a rerun
  * finishes the job (every step tolerates "already gone", and the branch goes last).
  */
-function partialFailure(failed, error, rows, kept) {
+function partialFailure(failed, error, rows, kept, rerun) {
     const deleted = rows.filter(r => r.result === 'deleted').map(r => r.name);
     const done = deleted.length > 0 ? `Already deleted: ${deleted.join(', ')}.` : 'Nothing was deleted yet.';
     return new Error(`${failed}${(0,errors/* errorMessage */.gJ)(error)}. ${done} Kept for now: ${joinAnd(kept)}. ` +
-        'Run cleanup again once this is fixed: it finishes the job.', { cause: error });
+        `Run ${rerun} again once this is fixed: it finishes the job.`, { cause: error });
 }
 function result(dryRun, deleted) {
     return dryRun ? 'would delete' : deleted ? 'deleted' : 'already gone';
@@ -240,10 +240,7 @@ async function removeCronJobs(client, removal) {
                 const kept = [`CronJob ${names.slice(i).join(', ')}`];
                 if (sentry && slugs.length > 0)
                     kept.push('their Sentry monitors');
-                throw partialFailure(`Could not delete CronJob ${namespace}/${name}: `, error, rows, [
-                    ...kept,
-                    ...after
-                ]);
+                throw partialFailure(`Could not delete CronJob ${namespace}/${name}: `, error, rows, [...kept, ...after], removal.rerun);
             }
             rows.push({ resource: 'CronJob', name, result: result(dryRun, deleted) });
         }
@@ -256,10 +253,7 @@ async function removeCronJobs(client, removal) {
                     deleted = dryRun || (await deleteMonitor(sentry, slug)) === 'deleted';
                 }
                 catch (error) {
-                    throw partialFailure('', error, rows, [
-                        `Sentry monitor ${slugs.slice(i).join(', ')}`,
-                        ...after
-                    ]);
+                    throw partialFailure('', error, rows, [`Sentry monitor ${slugs.slice(i).join(', ')}`, ...after], removal.rerun);
                 }
                 rows.push({ resource: 'Sentry monitor', name: slug, result: result(dryRun, deleted) });
             }
@@ -271,8 +265,8 @@ async function removeCronJobs(client, removal) {
  * Deletes the stage branch. It goes last: if anything before it failed, a rerun still finds the
  * version by its branch. `done` are the rows so far, for the error message.
  */
-async function removeBranch(github, branch, done, dryRun) {
-    const deleted = dryRun || (await deleteBranch(github, branch, done));
+async function removeBranch(github, branch, done, dryRun, rerun) {
+    const deleted = dryRun || (await deleteBranch(github, branch, done, rerun));
     return { resource: 'Branch', name: branch, result: result(dryRun, deleted) };
 }
 async function runCleanup(settings, deps) {
@@ -307,9 +301,16 @@ async function runCleanup(settings, deps) {
         return cleanupTargets(labelled.filter(n => n !== ''), computed);
     });
     const sentry = settings.sentry;
-    const removal = { namespace, names: targets, dryRun: settings.dryRun, sentry, branch };
+    const removal = {
+        namespace,
+        names: targets,
+        dryRun: settings.dryRun,
+        sentry,
+        branch,
+        rerun: 'cleanup'
+    };
     const rows = await removeCronJobs(client, removal);
-    rows.push(await removeBranch(deps.github, branch, rows, settings.dryRun));
+    rows.push(await removeBranch(deps.github, branch, rows, settings.dryRun, 'cleanup'));
     for (const r of rows)
         log/* log */.Rm.info(`${r.resource} ${r.name}: ${r.result}`);
     if (!settings.dryRun && !rows.some(r => r.result === 'deleted')) {
@@ -427,10 +428,10 @@ __webpack_require__.d(__webpack_exports__, {
   sweepMode: () => (/* binding */ sweepMode)
 });
 
-// EXTERNAL MODULE: ./src/io/github.ts + 1 modules
-var github = __webpack_require__(7788);
-// EXTERNAL MODULE: ./src/io/git.ts
-var git = __webpack_require__(7500);
+// EXTERNAL MODULE: ./src/io/github.ts
+var github = __webpack_require__(6557);
+// EXTERNAL MODULE: ./src/io/git.ts + 1 modules
+var git = __webpack_require__(9067);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(9614);
 // EXTERNAL MODULE: ./src/dataset/store.ts
@@ -626,10 +627,11 @@ async function runSweep(settings, deps) {
             names: version.cronJobs.map(c => c.name),
             dryRun: settings.dryRun,
             sentry: settings.sentry,
-            branch
+            branch,
+            rerun: 'sweep'
         });
         if (branch !== null) {
-            rows.push(await (0,run/* removeBranch */.VS)(deps.github, branch, rows, settings.dryRun));
+            rows.push(await (0,run/* removeBranch */.VS)(deps.github, branch, rows, settings.dryRun, 'sweep'));
         }
         swept.push({ ...judgement, version, rows, stores });
     }
@@ -679,7 +681,7 @@ const sweepMode = {
     connect: settings => {
         let cluster = null;
         return {
-            github: new github/* GitHub */.gq((0,github/* createOctokit */.Qi)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
+            github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
             git: new git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
             // One connection for the inventory and the removals.
             cluster: () => (cluster ??= (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs))

@@ -209,18 +209,107 @@ function readContext(inputs, env) {
 
 /***/ }),
 
-/***/ 7500:
+/***/ 9067:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   TU: () => (/* binding */ Git),
-/* harmony export */   XS: () => (/* binding */ GitError)
-/* harmony export */ });
-/* unused harmony export GitTimeoutError */
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2876);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4266);
-/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TU: () => (/* binding */ Git),
+  XS: () => (/* binding */ GitError)
+});
+
+// UNUSED EXPORTS: GitTimeoutError
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __webpack_require__(2876);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+;// CONCATENATED MODULE: ./src/io/git-parse.ts
+// What git prints, read as plain data: pure functions with no process behind them, unit-tested on
+// git's own output. The wrapper in git.ts runs git and hands its output here.
+/** `git version 2.43.0` → 2, 43 (0, 0 when unreadable) and the text. */
+function parseVersion(stdout) {
+    const match = /(\d+)\.(\d+)/.exec(stdout);
+    return { major: Number(match?.[1] ?? 0), minor: Number(match?.[2] ?? 0), text: stdout.trim() };
+}
+/**
+ * The conflicting paths of `merge-tree --name-only`, sorted and unique. A file/directory clash
+ * leaves the file at `path~<side>`, the side named as given to merge-tree: report the path the
+ * PRs touched, not one that exists in neither of them.
+ */
+function conflictPaths(paths, sides) {
+    const unlabel = (path) => {
+        const side = sides.find(s => path.endsWith(`~${s}`));
+        return side === undefined ? path : path.slice(0, -side.length - 1);
+    };
+    return [...new Set(paths.map(unlabel))].sort();
+}
+/**
+ * Whether a failed `push --force-with-lease` lost a race. Caught by git itself (the ref it was
+ * advertised is not the lease), or by the server when another push moved the ref between the
+ * advertisement and receive-pack: `cannot lock ref` with "is at X but expected Y", or "reference
+ * already exists" for a branch being created. Other remote rejections (hooks, protection rules,
+ * a name too long) are not races.
+ */
+function isLeaseLost(output) {
+    return (/stale info|\[rejected\]|fetch first|non-fast-forward/.test(output) ||
+        /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists)/.test(output));
+}
+// curl's CURLE_OPERATION_TIMEDOUT (28) for the low-speed limit, as git prints it.
+function isStalled(stderr) {
+    return /Operation too slow|curl 28 /.test(stderr);
+}
+/**
+ * From `rev-list --parents --boundary heads ^base`: each head's merge base with base, null when
+ * the head is already reachable from base, absent when there are several candidates. The
+ * boundary commits a head reaches are the common ancestors nearest to it: exactly one of them
+ * is the merge base.
+ */
+function mergeBases(revList, heads) {
+    const parents = new Map();
+    for (const line of revList.split('\n')) {
+        if (line === '' || line.startsWith('-'))
+            continue;
+        const [sha, ...rest] = line.split(' ');
+        if (sha)
+            parents.set(sha, rest);
+    }
+    const result = new Map();
+    for (const head of heads) {
+        if (!parents.has(head)) {
+            result.set(head, null);
+            continue;
+        }
+        const seen = new Set([head]);
+        const boundary = new Set();
+        const stack = [head];
+        for (let sha = stack.pop(); sha !== undefined; sha = stack.pop()) {
+            for (const p of parents.get(sha) ?? []) {
+                if (!parents.has(p))
+                    boundary.add(p);
+                else if (!seen.has(p)) {
+                    seen.add(p);
+                    stack.push(p);
+                }
+            }
+        }
+        if (boundary.size === 1)
+            result.set(head, [...boundary][0]);
+    }
+    return result;
+}
+/** A network failure a second attempt can fix (5xx, reset, DNS, timeouts). */
+function isTransient(stderr) {
+    return /(HTTP 5\d\d|returned error: 5\d\d|RPC failed|early EOF|Connection reset|timed out|Could not resolve host|unexpected disconnect)/i.test(stderr);
+}
+
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/util/timeout.ts
+var timeout = __webpack_require__(4991);
+;// CONCATENATED MODULE: ./src/io/git.ts
+
 
 
 
@@ -244,7 +333,7 @@ class GitTimeoutError extends GitError {
     constructor(args, result, seconds) {
         super(args, result);
         const command = `git ${args[0] ?? ''}`;
-        const after = `${(0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(seconds * 1000)} (request-timeout)`;
+        const after = `${(0,timeout/* formatSeconds */.Xo)(seconds * 1000)} (request-timeout)`;
         this.message =
             args[0] === 'push'
                 ? `${command} got no answer from the server within ${after}: the push was not confirmed, ` +
@@ -271,12 +360,12 @@ class Git {
     constructor(cwd, options = {}) {
         this.cwd = cwd;
         this.remote = options.remote ?? 'origin';
-        const ms = options.requestTimeoutMs ?? _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000;
+        const ms = options.requestTimeoutMs ?? timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000;
         this.lowSpeedTimeS = Math.max(1, Math.ceil(ms / 1000));
     }
     async exec(args, options = {}) {
-        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.debug(`git ${args.join(' ')}`);
-        const result = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)('git', args, {
+        log/* log */.Rm.debug(`git ${args.join(' ')}`);
+        const result = await (0,exec/* getExecOutput */.H)('git', args, {
             cwd: this.cwd,
             silent: true,
             ignoreReturnCode: true,
@@ -306,7 +395,7 @@ class Git {
             `http.lowSpeedTime=${this.lowSpeedTimeS}`
         ];
         try {
-            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L5)(async () => {
+            return await (0,retry/* retry */.L5)(async () => {
                 const result = await this.exec([...limits, ...args], { allowFailure: true });
                 if (result.exitCode !== 0 && isStalled(result.stderr)) {
                     throw new GitTimeoutError(args, result, this.lowSpeedTimeS);
@@ -317,7 +406,7 @@ class Git {
             }, {
                 delaysMs: [1000, 2000],
                 retryable: error => error instanceof GitError && !(error instanceof GitTimeoutError),
-                onRetry: (error, attempt) => _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${error.result.stderr.trim()}`)
+                onRetry: (error, attempt) => log/* log */.Rm.info(`git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${error.result.stderr.trim()}`)
             });
         }
         catch (error) {
@@ -328,8 +417,7 @@ class Git {
     }
     async version() {
         const { stdout } = await this.exec(['version']);
-        const match = /(\d+)\.(\d+)/.exec(stdout);
-        return { major: Number(match?.[1] ?? 0), minor: Number(match?.[2] ?? 0), text: stdout.trim() };
+        return parseVersion(stdout);
     }
     async isRepository() {
         const r = await this.exec(['rev-parse', '--git-dir'], { allowFailure: true });
@@ -386,13 +474,7 @@ class Git {
             throw new GitError(args, r);
         if (r.exitCode === 0)
             return { clean: true, tree };
-        // A file/directory clash leaves the file at `path~<side>`, the side named as given here:
-        // report the path the PRs touched, not one that exists in neither of them.
-        const unlabel = (path) => {
-            const side = [ours, theirs].find(s => path.endsWith(`~${s}`));
-            return side === undefined ? path : path.slice(0, -side.length - 1);
-        };
-        return { clean: false, tree, conflicts: [...new Set(rest.map(unlabel))].sort() };
+        return { clean: false, tree, conflicts: conflictPaths(rest, [ours, theirs]) };
     }
     async commitTree(tree, parents, message) {
         const args = [...IDENTITY, 'commit-tree', tree, ...parents.flatMap(p => ['-p', p]), '-F', '-'];
@@ -475,92 +557,26 @@ class Git {
         const r = await this.network(args);
         if (r.exitCode === 0)
             return { ok: true };
-        const output = `${r.stdout}\n${r.stderr}`;
-        // Caught by git itself (the ref it was advertised is not the lease), or by the server when
-        // another push moved the ref between the advertisement and receive-pack: `cannot lock ref`
-        // with "is at X but expected Y", or "reference already exists" for a branch being created.
-        // Other remote rejections (hooks, protection rules, a name too long) are not races.
-        const leaseLost = /stale info|\[rejected\]|fetch first|non-fast-forward/.test(output) ||
-            /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists)/.test(output);
+        const leaseLost = isLeaseLost(`${r.stdout}\n${r.stderr}`);
         return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
     }
-}
-// curl's CURLE_OPERATION_TIMEDOUT (28) for the low-speed limit, as git prints it.
-function isStalled(stderr) {
-    return /Operation too slow|curl 28 /.test(stderr);
-}
-/**
- * From `rev-list --parents --boundary heads ^base`: each head's merge base with base, null when
- * the head is already reachable from base, absent when there are several candidates. The
- * boundary commits a head reaches are the common ancestors nearest to it: exactly one of them
- * is the merge base.
- */
-function mergeBases(revList, heads) {
-    const parents = new Map();
-    for (const line of revList.split('\n')) {
-        if (line === '' || line.startsWith('-'))
-            continue;
-        const [sha, ...rest] = line.split(' ');
-        if (sha)
-            parents.set(sha, rest);
-    }
-    const result = new Map();
-    for (const head of heads) {
-        if (!parents.has(head)) {
-            result.set(head, null);
-            continue;
-        }
-        const seen = new Set([head]);
-        const boundary = new Set();
-        const stack = [head];
-        for (let sha = stack.pop(); sha !== undefined; sha = stack.pop()) {
-            for (const p of parents.get(sha) ?? []) {
-                if (!parents.has(p))
-                    boundary.add(p);
-                else if (!seen.has(p)) {
-                    seen.add(p);
-                    stack.push(p);
-                }
-            }
-        }
-        if (boundary.size === 1)
-            result.set(head, [...boundary][0]);
-    }
-    return result;
-}
-function isTransient(stderr) {
-    return /(HTTP 5\d\d|returned error: 5\d\d|RPC failed|early EOF|Connection reset|timed out|Could not resolve host|unexpected disconnect)/i.test(stderr);
 }
 
 
 /***/ }),
 
-/***/ 7788:
+/***/ 361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  gq: () => (/* binding */ GitHub),
-  Qi: () => (/* binding */ createOctokit),
-  c5: () => (/* binding */ fitStatusDescription)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 20 modules
-var utils = __webpack_require__(5250);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js
-var dist_bundle = __webpack_require__(3178);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var plugin_retry_dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/util/timeout.ts
-var timeout = __webpack_require__(4991);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-;// CONCATENATED MODULE: ./src/io/github-errors.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GC: () => (/* binding */ describeCall),
+/* harmony export */   Je: () => (/* binding */ requestWithContext),
+/* harmony export */   l0: () => (/* binding */ graphqlWithContext),
+/* harmony export */   zh: () => (/* binding */ countTries)
+/* harmony export */ });
+/* unused harmony export GitHubCallError */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4991);
 // What a failed GitHub call says: which call, what came back (status and its first line, never a
 // whole HTML page), and how many tries were made. Octokit's own errors say "Server Error", paste
 // GitHub's HTML error page, or (for a 200 with an HTML body) fail later on undefined data.
@@ -599,18 +615,18 @@ function countTries(octokit) {
 }
 function withContext(error, options) {
     // A timeout already names the call and how long it waited; other code recognises it.
-    if ((0,timeout/* isRequestTimeout */.B2)(error) || error instanceof GitHubCallError)
+    if ((0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_1__/* .isRequestTimeout */ .B2)(error) || error instanceof GitHubCallError)
         return error;
     const call = describeCall(options);
     const { status, response } = error;
     const n = tries(options);
     // Octokit reports a call that got no answer at all (refused, reset) as a 500 without a response.
     if (typeof status === 'number' && status > 0 && response) {
-        const line = (0,errors/* bodyFirstLine */.Bj)(response?.data) || (0,errors/* errorMessage */.gJ)(error);
-        return new GitHubCallError(`GitHub ${call} failed with HTTP ${status}: ${line}${(0,errors/* triesText */.X9)(n)}`, status, undefined, error);
+        const line = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyFirstLine */ .Bj)(response?.data) || (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+        return new GitHubCallError(`GitHub ${call} failed with HTTP ${status}: ${line}${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .triesText */ .X9)(n)}`, status, undefined, error);
     }
-    const reason = (0,errors/* causeChain */.DD)(error);
-    return new GitHubCallError(`GitHub ${call} failed: ${reason}${(0,errors/* triesText */.X9)(n)}`, undefined, undefined, error);
+    const reason = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .causeChain */ .DD)(error);
+    return new GitHubCallError(`GitHub ${call} failed: ${reason}${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .triesText */ .X9)(n)}`, undefined, undefined, error);
 }
 /**
  * The outermost `request` hook: it sees each call once, after the retry and throttling plugins
@@ -627,8 +643,8 @@ async function requestWithContext(request, hookOptions) {
     }
     // A proxy or a GitHub outage can answer 200 with an HTML page: GraphQL data must be JSON.
     if (options.url === '/graphql' && (typeof response.data !== 'object' || response.data === null)) {
-        const line = (0,errors/* bodyFirstLine */.Bj)(response.data) || 'an empty body';
-        throw new GitHubCallError(`GitHub ${describeCall(options)} answered HTTP ${response.status} without GraphQL data: ${line}${(0,errors/* triesText */.X9)(tries(options))}`, response.status, undefined, undefined);
+        const line = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyFirstLine */ .Bj)(response.data) || 'an empty body';
+        throw new GitHubCallError(`GitHub ${describeCall(options)} answered HTTP ${response.status} without GraphQL data: ${line}${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .triesText */ .X9)(tries(options))}`, response.status, undefined, undefined);
     }
     return response;
 }
@@ -648,7 +664,46 @@ function graphqlWithContext(error, query) {
     return new GitHubCallError(`GitHub ${call} failed: ${reasons}`, undefined, list, error);
 }
 
-;// CONCATENATED MODULE: ./src/io/github.ts
+
+/***/ }),
+
+/***/ 5795:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ fitStatusDescription)
+/* harmony export */ });
+/* unused harmony export STATUS_DESCRIPTION_MAX */
+// Limits GitHub's API enforces, as pure functions: the client applies them before a call, and
+// decisions that compare with what GitHub stored (rebuild's statuses) apply the same ones.
+/** GitHub rejects commit status descriptions over 140 characters. */
+const STATUS_DESCRIPTION_MAX = 140;
+/** The description as GitHub will store it: cut to 140 characters, with an ellipsis. */
+function fitStatusDescription(description) {
+    return description.length > STATUS_DESCRIPTION_MAX
+        ? `${description.slice(0, STATUS_DESCRIPTION_MAX - 1)}…`
+        : description;
+}
+
+
+/***/ }),
+
+/***/ 6557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ createOctokit),
+/* harmony export */   g: () => (/* binding */ GitHub)
+/* harmony export */ });
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5250);
+/* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3178);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
+/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(361);
+/* harmony import */ var _github_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5795);
+
 
 
 
@@ -657,10 +712,10 @@ function graphqlWithContext(error, query) {
 
 
 // countTries first: its hook is the innermost, called once per try.
-const StagingOctokit = utils/* GitHub */.gq.plugin(countTries, dist_bundle/* paginateGraphQL */.T, plugin_retry_dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+const StagingOctokit = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq.plugin(_github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .countTries */ .zh, _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_4__/* .paginateGraphQL */ .T, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
 function onLimit(kind) {
     return (retryAfter, options, _octokit, retryCount) => {
-        log/* log */.Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
         return retryCount < 2;
     };
 }
@@ -680,11 +735,11 @@ const UNPACED = {
 };
 function client(token, baseUrl, timeoutMs, paced, retryBaseMs) {
     // Wraps @actions/github's own fetch, which honours the runner's proxy settings.
-    const base = utils/* defaults */.NT.request?.fetch ?? fetch;
-    const octokit = new StagingOctokit((0,utils/* getOctokitOptions */.EG)(token, {
+    const base = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .defaults */ .NT.request?.fetch ?? fetch;
+    const octokit = new StagingOctokit((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
         baseUrl,
         userAgent: 'staging-action',
-        request: { fetch: (0,timeout/* fetchWithTimeout */.u9)(timeoutMs, base) },
+        request: { fetch: (0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchWithTimeout */ .u9)(timeoutMs, base) },
         throttle: {
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit'),
@@ -693,14 +748,14 @@ function client(token, baseUrl, timeoutMs, paced, retryBaseMs) {
         retry: { retryAfterBaseValue: retryBaseMs }
     }));
     // Added last, so it wraps the retry and throttling plugins and sees each call's final outcome.
-    octokit.hook.wrap('request', requestWithContext);
+    octokit.hook.wrap('request', _github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .requestWithContext */ .Je);
     return octokit;
 }
 /**
  * Octokit with GraphQL pagination, retries of 5xx, waiting out (secondary) rate limits, and a
  * deadline on every request (not retried: see RequestTimeoutError).
  */
-function createOctokit(token, baseUrl, timeoutMs = timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000, 
+function createOctokit(token, baseUrl, timeoutMs = _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000, 
 /** The retry plugin waits (n² × this) before retry n; tests make it short. */
 retryBaseMs = 1000) {
     return {
@@ -735,7 +790,7 @@ class GitHub {
         const data = await this.clients.reads
             .graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo })
             .catch((error) => {
-            throw graphqlWithContext(error, DEFAULT_BRANCH_QUERY);
+            throw (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .graphqlWithContext */ .l0)(error, DEFAULT_BRANCH_QUERY);
         });
         const name = data.repository.defaultBranchRef?.name;
         if (!name)
@@ -758,10 +813,16 @@ class GitHub {
     get slug() {
         return `${this.repository.owner}/${this.repository.repo}`;
     }
+    /** One GraphQL request, for callers that page (or check each page) themselves. */
+    query(query, variables) {
+        return this.clients.reads.graphql(query, variables).catch((error) => {
+            throw (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .graphqlWithContext */ .l0)(error, query);
+        });
+    }
     /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
     paginate(query, variables) {
         return this.clients.reads.graphql.paginate(query, variables).catch((error) => {
-            throw graphqlWithContext(error, query);
+            throw (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .graphqlWithContext */ .l0)(error, query);
         });
     }
     async createStatus(sha, status) {
@@ -771,7 +832,7 @@ class GitHub {
             sha,
             state: status.state,
             context: status.context,
-            description: fitStatusDescription(status.description),
+            description: (0,_github_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .fitStatusDescription */ .c)(status.description),
             ...(status.targetUrl ? { target_url: status.targetUrl } : {})
         });
     }
@@ -813,10 +874,6 @@ class GitHub {
             throw error;
         }
     }
-}
-/** GitHub rejects commit status descriptions over 140 characters. */
-function fitStatusDescription(description) {
-    return description.length > 140 ? `${description.slice(0, 139)}…` : description;
 }
 
 
@@ -929,10 +986,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/inputs/context.ts
 var context = __webpack_require__(5722);
-// EXTERNAL MODULE: ./src/io/git.ts
-var io_git = __webpack_require__(7500);
-// EXTERNAL MODULE: ./src/io/github.ts + 1 modules
-var github = __webpack_require__(7788);
+// EXTERNAL MODULE: ./src/io/git.ts + 1 modules
+var io_git = __webpack_require__(9067);
+// EXTERNAL MODULE: ./src/io/github.ts
+var github = __webpack_require__(6557);
 ;// CONCATENATED MODULE: ./src/rebuild/outcome.ts
 function mergedOutcome(pr, sha) {
     return { number: pr.number, title: pr.title, author: pr.author, status: 'merged', sha };
@@ -1009,6 +1066,8 @@ function describeSkip(reason) {
             return `CI pending: ${list(reason.checks)}`;
         case 'no-checks':
             return 'CI pending: no checks reported yet (require-checks)';
+        case 'ci-unknown':
+            return `CI not known: ${oneLine(reason.detail)}`;
         case 'head-moved':
             return `head moved after its checks ran (${shortSha(reason.expected)} → ${shortSha(reason.actual)})`;
         case 'head-missing':
@@ -1057,6 +1116,7 @@ const OUTCOMES = {
     'ci-failing': { icon: '❌', text: 'CI failing' },
     'ci-pending': { icon: '⏳', text: 'CI pending' },
     'no-checks': { icon: '⏳', text: 'no checks yet' },
+    'ci-unknown': { icon: '❔', text: 'CI not known' },
     'head-moved': { icon: '🔁', text: 'head moved' },
     'head-missing': { icon: '❓', text: 'head missing' },
     label: { icon: '🏷️', text: 'label' },
@@ -1085,6 +1145,7 @@ function details(outcome, links) {
         case 'ci-failing':
         case 'ci-pending':
         case 'no-checks':
+        case 'ci-unknown':
             return { text: describeSkip(outcome.reason), href: links?.checks(outcome.number) };
         default:
             return describeSkip(outcome.reason);
@@ -1389,7 +1450,7 @@ function evaluatePullRequest(pr, options) {
     if (pr.isCrossRepository && !options.includeForks) {
         return { eligible: false, reason: { kind: 'fork' } };
     }
-    const reason = labelReason(pr, options) ?? ciReason(pr, options);
+    const reason = labelReason(pr, options) ?? pr.checksSkip ?? ciReason(pr, options);
     if (reason !== null)
         return { eligible: false, reason };
     return { eligible: true, sha: pr.checksOid || pr.headRefOid };
@@ -1940,6 +2001,8 @@ function readRebuildSettings(inputs, env) {
     };
 }
 
+// EXTERNAL MODULE: ./src/io/github-errors.ts
+var github_errors = __webpack_require__(361);
 ;// CONCATENATED MODULE: ./src/rebuild/query.ts
 // GraphQL documents for the rebuild round trip. They are validated against GitHub's published
 // schema in the tests (the fake GitHub executes them), so a field GitHub would reject fails there.
@@ -2006,12 +2069,18 @@ query stagingRebuild($owner: String!, $repo: String!, $base: String!, $baseRef: 
     }
   }
 }`;
-/** Further pages of one PR's check contexts, for PRs with more than 100. */
+/**
+ * Further pages of one PR's check contexts, for PRs with more than 100. It reads the PR's rollup
+ * as it is now: the head and the rollup's commit tell whether it is still the commit the first
+ * query read.
+ */
 const CONTEXTS_QUERY = `
 query stagingContexts($id: ID!, $cursor: String) {
   node(id: $id) {
     ... on PullRequest {
+      headRefOid
       statusCheckRollup {
+        commit { oid }
         contexts(first: 100, after: $cursor) {
           nodes { ${CONTEXT_FIELDS} }
           pageInfo { hasNextPage endCursor }
@@ -2022,6 +2091,9 @@ query stagingContexts($id: ID!, $cursor: String) {
 }`;
 
 ;// CONCATENATED MODULE: ./src/rebuild/state.ts
+
+
+
 
 
 function toContext(raw) {
@@ -2088,8 +2160,14 @@ async function loadRebuildState(github, base, staging) {
             continue;
         const rollup = pr.statusCheckRollup;
         const checks = contextsOf(rollup?.contexts.nodes ?? null);
+        const checksOid = rollup?.commit?.oid ?? pr.headRefOid;
+        let checksSkip;
         if (rollup?.contexts.pageInfo.hasNextPage) {
-            checks.push(...(await remainingContexts(github, pr.id, rollup.contexts.pageInfo.endCursor)));
+            const rest = await remainingContexts(github, pr, checksOid, rollup.contexts.pageInfo.endCursor);
+            if ('skip' in rest)
+                checksSkip = rest.skip;
+            else
+                checks.push(...rest.checks);
         }
         pullRequests.push({
             number: pr.number,
@@ -2099,8 +2177,9 @@ async function loadRebuildState(github, base, staging) {
             isCrossRepository: pr.isCrossRepository,
             headRefOid: pr.headRefOid,
             labels: (pr.labels?.nodes ?? []).flatMap(l => (l ? [l.name] : [])),
-            checksOid: rollup?.commit?.oid ?? pr.headRefOid,
-            checks
+            checksOid,
+            checks,
+            ...(checksSkip ? { checksSkip } : {})
         });
     }
     const stagingTarget = repo.stagingRef?.target;
@@ -2119,13 +2198,76 @@ async function loadRebuildState(github, base, staging) {
         pullRequests
     };
 }
-async function remainingContexts(github, id, cursor) {
-    const data = await github
-        .paginate(CONTEXTS_QUERY, { id, cursor })
-        .catch(explainForbidden);
-    return contextsOf(data.node?.statusCheckRollup?.contexts.nodes ?? null);
+const CONTEXTS_CALL = (0,github_errors/* describeCall */.GC)({ method: 'POST', url: '/graphql', query: CONTEXTS_QUERY });
+/** A PR that GitHub cannot resolve is asked for this many times in all. */
+const NULL_NODE_ASKS = 2;
+/** GitHub's reason when every error of a failed query is NOT_FOUND (a node it cannot resolve). */
+function notFoundReason(error) {
+    const errors = error.errors;
+    if (!Array.isArray(errors) || errors.length === 0)
+        return null;
+    if (!errors.every(e => e.type === 'NOT_FOUND'))
+        return null;
+    return errors.map(e => e.message ?? 'not found').join('; ');
+}
+/**
+ * One follow-up page. A PR the first query has just returned is rarely gone, so a null node (or
+ * NOT_FOUND) may be a passing glitch: it is asked for once more before it counts.
+ */
+async function contextsPage(github, id, cursor) {
+    for (let tries = 1;; tries++) {
+        let answer = 'node: null';
+        let node;
+        try {
+            node = (await github.query(CONTEXTS_QUERY, { id, cursor })).node;
+        }
+        catch (error) {
+            const reason = notFoundReason(error);
+            if (reason === null)
+                explainForbidden(error);
+            answer = `NOT_FOUND (${reason})`;
+            node = null;
+        }
+        if (node !== null || tries >= NULL_NODE_ASKS)
+            return { node, tries, answer };
+    }
+}
+/**
+ * The checks past the first page, all of the commit the first query read (`checksOid`); paged
+ * here rather than by octokit's plugin, which cannot page a null node or rollup ("No pageInfo
+ * property found in response"). The PR can change between the two queries, and then its CI is
+ * not known for that commit: force-pushed, it is skipped as head-moved (its new head gets a run
+ * of its own); deleted or unreadable, as ci-unknown saying what was asked and what came back.
+ */
+async function remainingContexts(github, pr, checksOid, cursor) {
+    const asked = `${CONTEXTS_CALL} for its checks after the first 100 on ${shortSha(checksOid)}`;
+    const unknown = (answer, tries, why) => {
+        const detail = `GitHub answered ${answer} to ${asked}, ${tries} ${tries === 1 ? 'try' : 'tries'}: ${why}`;
+        log/* log */.Rm.warning(`#${pr.number}: CI not known: ${detail}`);
+        return { skip: { kind: 'ci-unknown', detail } };
+    };
+    const checks = [];
+    for (let after = cursor;;) {
+        const { node, tries, answer } = await contextsPage(github, pr.id, after);
+        if (node === null) {
+            return unknown(answer, tries, 'the PR was deleted or cannot be read any more; the next run reads it again');
+        }
+        const rollup = node.statusCheckRollup;
+        const now = rollup?.commit?.oid ?? node.headRefOid ?? checksOid;
+        if (now !== checksOid)
+            return { skip: { kind: 'head-moved', expected: checksOid, actual: now } };
+        if (!rollup) {
+            return unknown('statusCheckRollup: null', tries, 'its checks are gone; the next run reads them again');
+        }
+        checks.push(...contextsOf(rollup.contexts.nodes));
+        if (!rollup.contexts.pageInfo.hasNextPage)
+            return { checks };
+        after = rollup.contexts.pageInfo.endCursor;
+    }
 }
 
+// EXTERNAL MODULE: ./src/io/github-rules.ts
+var github_rules = __webpack_require__(5795);
 ;// CONCATENATED MODULE: ./src/rebuild/statuses.ts
 // Which of this action's own commit statuses need posting: pure, desired against what the
 // GraphQL read already reported, so a run that changes nothing posts nothing (each POST is paced
@@ -2151,7 +2293,7 @@ function currentStatuses(pullRequests, context) {
 function statusUnchanged(current, desired) {
     return (current !== undefined &&
         current.state.toLowerCase() === desired.state.toLowerCase() &&
-        current.description === (0,github/* fitStatusDescription */.c5)(desired.description));
+        current.description === (0,github_rules/* fitStatusDescription */.c)(desired.description));
 }
 
 ;// CONCATENATED MODULE: ./src/rebuild/post-statuses.ts
@@ -2689,7 +2831,7 @@ const rebuildMode = {
             : (await __webpack_require__.e(/* import() */ 540).then(__webpack_require__.bind(__webpack_require__, 4540))).kubeconfigSecrets(settings.kubeconfig))
     ],
     connect: settings => ({
-        github: new github/* GitHub */.gq((0,github/* createOctokit */.Qi)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
+        github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
         git: new io_git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
         // The Kubernetes client is loaded only when flux-source or argocd-application asks for it.
         flux: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 9614))).connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).flux,

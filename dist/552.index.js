@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/inputs/context.ts
 var context = __webpack_require__(5722);
-// EXTERNAL MODULE: ./src/io/git.ts
-var git = __webpack_require__(7500);
+// EXTERNAL MODULE: ./src/io/git.ts + 1 modules
+var git = __webpack_require__(9067);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(9614);
 // EXTERNAL MODULE: ./src/kube/secrets.ts
@@ -398,18 +398,107 @@ const deployMode = {
 
 /***/ }),
 
-/***/ 7500:
+/***/ 9067:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   TU: () => (/* binding */ Git),
-/* harmony export */   XS: () => (/* binding */ GitError)
-/* harmony export */ });
-/* unused harmony export GitTimeoutError */
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2876);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4266);
-/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TU: () => (/* binding */ Git),
+  XS: () => (/* binding */ GitError)
+});
+
+// UNUSED EXPORTS: GitTimeoutError
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __webpack_require__(2876);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+;// CONCATENATED MODULE: ./src/io/git-parse.ts
+// What git prints, read as plain data: pure functions with no process behind them, unit-tested on
+// git's own output. The wrapper in git.ts runs git and hands its output here.
+/** `git version 2.43.0` → 2, 43 (0, 0 when unreadable) and the text. */
+function parseVersion(stdout) {
+    const match = /(\d+)\.(\d+)/.exec(stdout);
+    return { major: Number(match?.[1] ?? 0), minor: Number(match?.[2] ?? 0), text: stdout.trim() };
+}
+/**
+ * The conflicting paths of `merge-tree --name-only`, sorted and unique. A file/directory clash
+ * leaves the file at `path~<side>`, the side named as given to merge-tree: report the path the
+ * PRs touched, not one that exists in neither of them.
+ */
+function conflictPaths(paths, sides) {
+    const unlabel = (path) => {
+        const side = sides.find(s => path.endsWith(`~${s}`));
+        return side === undefined ? path : path.slice(0, -side.length - 1);
+    };
+    return [...new Set(paths.map(unlabel))].sort();
+}
+/**
+ * Whether a failed `push --force-with-lease` lost a race. Caught by git itself (the ref it was
+ * advertised is not the lease), or by the server when another push moved the ref between the
+ * advertisement and receive-pack: `cannot lock ref` with "is at X but expected Y", or "reference
+ * already exists" for a branch being created. Other remote rejections (hooks, protection rules,
+ * a name too long) are not races.
+ */
+function isLeaseLost(output) {
+    return (/stale info|\[rejected\]|fetch first|non-fast-forward/.test(output) ||
+        /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists)/.test(output));
+}
+// curl's CURLE_OPERATION_TIMEDOUT (28) for the low-speed limit, as git prints it.
+function isStalled(stderr) {
+    return /Operation too slow|curl 28 /.test(stderr);
+}
+/**
+ * From `rev-list --parents --boundary heads ^base`: each head's merge base with base, null when
+ * the head is already reachable from base, absent when there are several candidates. The
+ * boundary commits a head reaches are the common ancestors nearest to it: exactly one of them
+ * is the merge base.
+ */
+function mergeBases(revList, heads) {
+    const parents = new Map();
+    for (const line of revList.split('\n')) {
+        if (line === '' || line.startsWith('-'))
+            continue;
+        const [sha, ...rest] = line.split(' ');
+        if (sha)
+            parents.set(sha, rest);
+    }
+    const result = new Map();
+    for (const head of heads) {
+        if (!parents.has(head)) {
+            result.set(head, null);
+            continue;
+        }
+        const seen = new Set([head]);
+        const boundary = new Set();
+        const stack = [head];
+        for (let sha = stack.pop(); sha !== undefined; sha = stack.pop()) {
+            for (const p of parents.get(sha) ?? []) {
+                if (!parents.has(p))
+                    boundary.add(p);
+                else if (!seen.has(p)) {
+                    seen.add(p);
+                    stack.push(p);
+                }
+            }
+        }
+        if (boundary.size === 1)
+            result.set(head, [...boundary][0]);
+    }
+    return result;
+}
+/** A network failure a second attempt can fix (5xx, reset, DNS, timeouts). */
+function isTransient(stderr) {
+    return /(HTTP 5\d\d|returned error: 5\d\d|RPC failed|early EOF|Connection reset|timed out|Could not resolve host|unexpected disconnect)/i.test(stderr);
+}
+
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/util/timeout.ts
+var timeout = __webpack_require__(4991);
+;// CONCATENATED MODULE: ./src/io/git.ts
+
 
 
 
@@ -433,7 +522,7 @@ class GitTimeoutError extends GitError {
     constructor(args, result, seconds) {
         super(args, result);
         const command = `git ${args[0] ?? ''}`;
-        const after = `${(0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(seconds * 1000)} (request-timeout)`;
+        const after = `${(0,timeout/* formatSeconds */.Xo)(seconds * 1000)} (request-timeout)`;
         this.message =
             args[0] === 'push'
                 ? `${command} got no answer from the server within ${after}: the push was not confirmed, ` +
@@ -460,12 +549,12 @@ class Git {
     constructor(cwd, options = {}) {
         this.cwd = cwd;
         this.remote = options.remote ?? 'origin';
-        const ms = options.requestTimeoutMs ?? _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000;
+        const ms = options.requestTimeoutMs ?? timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000;
         this.lowSpeedTimeS = Math.max(1, Math.ceil(ms / 1000));
     }
     async exec(args, options = {}) {
-        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.debug(`git ${args.join(' ')}`);
-        const result = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)('git', args, {
+        log/* log */.Rm.debug(`git ${args.join(' ')}`);
+        const result = await (0,exec/* getExecOutput */.H)('git', args, {
             cwd: this.cwd,
             silent: true,
             ignoreReturnCode: true,
@@ -495,7 +584,7 @@ class Git {
             `http.lowSpeedTime=${this.lowSpeedTimeS}`
         ];
         try {
-            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L5)(async () => {
+            return await (0,retry/* retry */.L5)(async () => {
                 const result = await this.exec([...limits, ...args], { allowFailure: true });
                 if (result.exitCode !== 0 && isStalled(result.stderr)) {
                     throw new GitTimeoutError(args, result, this.lowSpeedTimeS);
@@ -506,7 +595,7 @@ class Git {
             }, {
                 delaysMs: [1000, 2000],
                 retryable: error => error instanceof GitError && !(error instanceof GitTimeoutError),
-                onRetry: (error, attempt) => _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${error.result.stderr.trim()}`)
+                onRetry: (error, attempt) => log/* log */.Rm.info(`git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${error.result.stderr.trim()}`)
             });
         }
         catch (error) {
@@ -517,8 +606,7 @@ class Git {
     }
     async version() {
         const { stdout } = await this.exec(['version']);
-        const match = /(\d+)\.(\d+)/.exec(stdout);
-        return { major: Number(match?.[1] ?? 0), minor: Number(match?.[2] ?? 0), text: stdout.trim() };
+        return parseVersion(stdout);
     }
     async isRepository() {
         const r = await this.exec(['rev-parse', '--git-dir'], { allowFailure: true });
@@ -575,13 +663,7 @@ class Git {
             throw new GitError(args, r);
         if (r.exitCode === 0)
             return { clean: true, tree };
-        // A file/directory clash leaves the file at `path~<side>`, the side named as given here:
-        // report the path the PRs touched, not one that exists in neither of them.
-        const unlabel = (path) => {
-            const side = [ours, theirs].find(s => path.endsWith(`~${s}`));
-            return side === undefined ? path : path.slice(0, -side.length - 1);
-        };
-        return { clean: false, tree, conflicts: [...new Set(rest.map(unlabel))].sort() };
+        return { clean: false, tree, conflicts: conflictPaths(rest, [ours, theirs]) };
     }
     async commitTree(tree, parents, message) {
         const args = [...IDENTITY, 'commit-tree', tree, ...parents.flatMap(p => ['-p', p]), '-F', '-'];
@@ -664,61 +746,9 @@ class Git {
         const r = await this.network(args);
         if (r.exitCode === 0)
             return { ok: true };
-        const output = `${r.stdout}\n${r.stderr}`;
-        // Caught by git itself (the ref it was advertised is not the lease), or by the server when
-        // another push moved the ref between the advertisement and receive-pack: `cannot lock ref`
-        // with "is at X but expected Y", or "reference already exists" for a branch being created.
-        // Other remote rejections (hooks, protection rules, a name too long) are not races.
-        const leaseLost = /stale info|\[rejected\]|fetch first|non-fast-forward/.test(output) ||
-            /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists)/.test(output);
+        const leaseLost = isLeaseLost(`${r.stdout}\n${r.stderr}`);
         return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
     }
-}
-// curl's CURLE_OPERATION_TIMEDOUT (28) for the low-speed limit, as git prints it.
-function isStalled(stderr) {
-    return /Operation too slow|curl 28 /.test(stderr);
-}
-/**
- * From `rev-list --parents --boundary heads ^base`: each head's merge base with base, null when
- * the head is already reachable from base, absent when there are several candidates. The
- * boundary commits a head reaches are the common ancestors nearest to it: exactly one of them
- * is the merge base.
- */
-function mergeBases(revList, heads) {
-    const parents = new Map();
-    for (const line of revList.split('\n')) {
-        if (line === '' || line.startsWith('-'))
-            continue;
-        const [sha, ...rest] = line.split(' ');
-        if (sha)
-            parents.set(sha, rest);
-    }
-    const result = new Map();
-    for (const head of heads) {
-        if (!parents.has(head)) {
-            result.set(head, null);
-            continue;
-        }
-        const seen = new Set([head]);
-        const boundary = new Set();
-        const stack = [head];
-        for (let sha = stack.pop(); sha !== undefined; sha = stack.pop()) {
-            for (const p of parents.get(sha) ?? []) {
-                if (!parents.has(p))
-                    boundary.add(p);
-                else if (!seen.has(p)) {
-                    seen.add(p);
-                    stack.push(p);
-                }
-            }
-        }
-        if (boundary.size === 1)
-            result.set(head, [...boundary][0]);
-    }
-    return result;
-}
-function isTransient(stderr) {
-    return /(HTTP 5\d\d|returned error: 5\d\d|RPC failed|early EOF|Connection reset|timed out|Could not resolve host|unexpected disconnect)/i.test(stderr);
 }
 
 

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   cleanupMode: () => (/* binding */ cleanupMode)
 });
 
-// EXTERNAL MODULE: ./src/io/github.ts + 1 modules
-var github = __webpack_require__(7788);
+// EXTERNAL MODULE: ./src/io/github.ts
+var github = __webpack_require__(6557);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(9614);
 // EXTERNAL MODULE: ./src/kube/secrets.ts
@@ -122,7 +122,7 @@ const cleanupMode = {
         ...(0,secrets.kubeconfigSecrets)(settings.kubeconfig)
     ],
     connect: settings => ({
-        github: new github/* GitHub */.gq((0,github/* createOctokit */.Qi)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
+        github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
         cronJobs: () => (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs).cronJobs
     }),
     run: run/* runCleanup */.Kt,
@@ -318,7 +318,7 @@ async function computedNames(settings, config, dataset) {
     }
 }
 /** GitHub's message ("Resource not accessible by integration") names neither branch nor fix. */
-async function deleteBranch(github, branch, done) {
+async function deleteBranch(github, branch, done, rerun) {
     try {
         return await github.deleteBranch(branch);
     }
@@ -329,7 +329,7 @@ async function deleteBranch(github, branch, done) {
             ? ' The token needs contents: write (permissions: contents: write in the workflow).'
             : '';
         throw new Error(`Could not delete the branch ${branch} through the GitHub API: ${(0,errors/* errorMessage */.gJ)(error)}.${hint} ` +
-            `${deletedSoFar} other resource(s) were deleted; run cleanup again once this is fixed.`, { cause: error });
+            `${deletedSoFar} other resource(s) were deleted; run ${rerun} again once this is fixed.`, { cause: error });
     }
 }
 function joinAnd(items) {
@@ -341,11 +341,11 @@ function joinAnd(items) {
  * A failure half-way through: what failed, what is already gone, what is kept, and that a rerun
  * finishes the job (every step tolerates "already gone", and the branch goes last).
  */
-function partialFailure(failed, error, rows, kept) {
+function partialFailure(failed, error, rows, kept, rerun) {
     const deleted = rows.filter(r => r.result === 'deleted').map(r => r.name);
     const done = deleted.length > 0 ? `Already deleted: ${deleted.join(', ')}.` : 'Nothing was deleted yet.';
     return new Error(`${failed}${(0,errors/* errorMessage */.gJ)(error)}. ${done} Kept for now: ${joinAnd(kept)}. ` +
-        'Run cleanup again once this is fixed: it finishes the job.', { cause: error });
+        `Run ${rerun} again once this is fixed: it finishes the job.`, { cause: error });
 }
 function result(dryRun, deleted) {
     return dryRun ? 'would delete' : deleted ? 'deleted' : 'already gone';
@@ -370,10 +370,7 @@ async function removeCronJobs(client, removal) {
                 const kept = [`CronJob ${names.slice(i).join(', ')}`];
                 if (sentry && slugs.length > 0)
                     kept.push('their Sentry monitors');
-                throw partialFailure(`Could not delete CronJob ${namespace}/${name}: `, error, rows, [
-                    ...kept,
-                    ...after
-                ]);
+                throw partialFailure(`Could not delete CronJob ${namespace}/${name}: `, error, rows, [...kept, ...after], removal.rerun);
             }
             rows.push({ resource: 'CronJob', name, result: result(dryRun, deleted) });
         }
@@ -386,10 +383,7 @@ async function removeCronJobs(client, removal) {
                     deleted = dryRun || (await deleteMonitor(sentry, slug)) === 'deleted';
                 }
                 catch (error) {
-                    throw partialFailure('', error, rows, [
-                        `Sentry monitor ${slugs.slice(i).join(', ')}`,
-                        ...after
-                    ]);
+                    throw partialFailure('', error, rows, [`Sentry monitor ${slugs.slice(i).join(', ')}`, ...after], removal.rerun);
                 }
                 rows.push({ resource: 'Sentry monitor', name: slug, result: result(dryRun, deleted) });
             }
@@ -401,8 +395,8 @@ async function removeCronJobs(client, removal) {
  * Deletes the stage branch. It goes last: if anything before it failed, a rerun still finds the
  * version by its branch. `done` are the rows so far, for the error message.
  */
-async function removeBranch(github, branch, done, dryRun) {
-    const deleted = dryRun || (await deleteBranch(github, branch, done));
+async function removeBranch(github, branch, done, dryRun, rerun) {
+    const deleted = dryRun || (await deleteBranch(github, branch, done, rerun));
     return { resource: 'Branch', name: branch, result: result(dryRun, deleted) };
 }
 async function runCleanup(settings, deps) {
@@ -437,9 +431,16 @@ async function runCleanup(settings, deps) {
         return cleanupTargets(labelled.filter(n => n !== ''), computed);
     });
     const sentry = settings.sentry;
-    const removal = { namespace, names: targets, dryRun: settings.dryRun, sentry, branch };
+    const removal = {
+        namespace,
+        names: targets,
+        dryRun: settings.dryRun,
+        sentry,
+        branch,
+        rerun: 'cleanup'
+    };
     const rows = await removeCronJobs(client, removal);
-    rows.push(await removeBranch(deps.github, branch, rows, settings.dryRun));
+    rows.push(await removeBranch(deps.github, branch, rows, settings.dryRun, 'cleanup'));
     for (const r of rows)
         log/* log */.Rm.info(`${r.resource} ${r.name}: ${r.result}`);
     if (!settings.dryRun && !rows.some(r => r.result === 'deleted')) {
@@ -546,32 +547,18 @@ function readCleanupSettings(inputs, env) {
 
 /***/ }),
 
-/***/ 7788:
+/***/ 361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  gq: () => (/* binding */ GitHub),
-  Qi: () => (/* binding */ createOctokit),
-  c5: () => (/* binding */ fitStatusDescription)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 20 modules
-var utils = __webpack_require__(5250);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js
-var dist_bundle = __webpack_require__(3178);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var plugin_retry_dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/util/timeout.ts
-var timeout = __webpack_require__(4991);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-;// CONCATENATED MODULE: ./src/io/github-errors.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GC: () => (/* binding */ describeCall),
+/* harmony export */   Je: () => (/* binding */ requestWithContext),
+/* harmony export */   l0: () => (/* binding */ graphqlWithContext),
+/* harmony export */   zh: () => (/* binding */ countTries)
+/* harmony export */ });
+/* unused harmony export GitHubCallError */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4991);
 // What a failed GitHub call says: which call, what came back (status and its first line, never a
 // whole HTML page), and how many tries were made. Octokit's own errors say "Server Error", paste
 // GitHub's HTML error page, or (for a 200 with an HTML body) fail later on undefined data.
@@ -610,18 +597,18 @@ function countTries(octokit) {
 }
 function withContext(error, options) {
     // A timeout already names the call and how long it waited; other code recognises it.
-    if ((0,timeout/* isRequestTimeout */.B2)(error) || error instanceof GitHubCallError)
+    if ((0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_1__/* .isRequestTimeout */ .B2)(error) || error instanceof GitHubCallError)
         return error;
     const call = describeCall(options);
     const { status, response } = error;
     const n = tries(options);
     // Octokit reports a call that got no answer at all (refused, reset) as a 500 without a response.
     if (typeof status === 'number' && status > 0 && response) {
-        const line = (0,errors/* bodyFirstLine */.Bj)(response?.data) || (0,errors/* errorMessage */.gJ)(error);
-        return new GitHubCallError(`GitHub ${call} failed with HTTP ${status}: ${line}${(0,errors/* triesText */.X9)(n)}`, status, undefined, error);
+        const line = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyFirstLine */ .Bj)(response?.data) || (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+        return new GitHubCallError(`GitHub ${call} failed with HTTP ${status}: ${line}${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .triesText */ .X9)(n)}`, status, undefined, error);
     }
-    const reason = (0,errors/* causeChain */.DD)(error);
-    return new GitHubCallError(`GitHub ${call} failed: ${reason}${(0,errors/* triesText */.X9)(n)}`, undefined, undefined, error);
+    const reason = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .causeChain */ .DD)(error);
+    return new GitHubCallError(`GitHub ${call} failed: ${reason}${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .triesText */ .X9)(n)}`, undefined, undefined, error);
 }
 /**
  * The outermost `request` hook: it sees each call once, after the retry and throttling plugins
@@ -638,8 +625,8 @@ async function requestWithContext(request, hookOptions) {
     }
     // A proxy or a GitHub outage can answer 200 with an HTML page: GraphQL data must be JSON.
     if (options.url === '/graphql' && (typeof response.data !== 'object' || response.data === null)) {
-        const line = (0,errors/* bodyFirstLine */.Bj)(response.data) || 'an empty body';
-        throw new GitHubCallError(`GitHub ${describeCall(options)} answered HTTP ${response.status} without GraphQL data: ${line}${(0,errors/* triesText */.X9)(tries(options))}`, response.status, undefined, undefined);
+        const line = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyFirstLine */ .Bj)(response.data) || 'an empty body';
+        throw new GitHubCallError(`GitHub ${describeCall(options)} answered HTTP ${response.status} without GraphQL data: ${line}${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .triesText */ .X9)(tries(options))}`, response.status, undefined, undefined);
     }
     return response;
 }
@@ -659,7 +646,46 @@ function graphqlWithContext(error, query) {
     return new GitHubCallError(`GitHub ${call} failed: ${reasons}`, undefined, list, error);
 }
 
-;// CONCATENATED MODULE: ./src/io/github.ts
+
+/***/ }),
+
+/***/ 5795:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ fitStatusDescription)
+/* harmony export */ });
+/* unused harmony export STATUS_DESCRIPTION_MAX */
+// Limits GitHub's API enforces, as pure functions: the client applies them before a call, and
+// decisions that compare with what GitHub stored (rebuild's statuses) apply the same ones.
+/** GitHub rejects commit status descriptions over 140 characters. */
+const STATUS_DESCRIPTION_MAX = 140;
+/** The description as GitHub will store it: cut to 140 characters, with an ellipsis. */
+function fitStatusDescription(description) {
+    return description.length > STATUS_DESCRIPTION_MAX
+        ? `${description.slice(0, STATUS_DESCRIPTION_MAX - 1)}…`
+        : description;
+}
+
+
+/***/ }),
+
+/***/ 6557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ createOctokit),
+/* harmony export */   g: () => (/* binding */ GitHub)
+/* harmony export */ });
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5250);
+/* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3178);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
+/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
+/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(361);
+/* harmony import */ var _github_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5795);
+
 
 
 
@@ -668,10 +694,10 @@ function graphqlWithContext(error, query) {
 
 
 // countTries first: its hook is the innermost, called once per try.
-const StagingOctokit = utils/* GitHub */.gq.plugin(countTries, dist_bundle/* paginateGraphQL */.T, plugin_retry_dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+const StagingOctokit = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq.plugin(_github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .countTries */ .zh, _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_4__/* .paginateGraphQL */ .T, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
 function onLimit(kind) {
     return (retryAfter, options, _octokit, retryCount) => {
-        log/* log */.Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
         return retryCount < 2;
     };
 }
@@ -691,11 +717,11 @@ const UNPACED = {
 };
 function client(token, baseUrl, timeoutMs, paced, retryBaseMs) {
     // Wraps @actions/github's own fetch, which honours the runner's proxy settings.
-    const base = utils/* defaults */.NT.request?.fetch ?? fetch;
-    const octokit = new StagingOctokit((0,utils/* getOctokitOptions */.EG)(token, {
+    const base = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .defaults */ .NT.request?.fetch ?? fetch;
+    const octokit = new StagingOctokit((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
         baseUrl,
         userAgent: 'staging-action',
-        request: { fetch: (0,timeout/* fetchWithTimeout */.u9)(timeoutMs, base) },
+        request: { fetch: (0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchWithTimeout */ .u9)(timeoutMs, base) },
         throttle: {
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit'),
@@ -704,14 +730,14 @@ function client(token, baseUrl, timeoutMs, paced, retryBaseMs) {
         retry: { retryAfterBaseValue: retryBaseMs }
     }));
     // Added last, so it wraps the retry and throttling plugins and sees each call's final outcome.
-    octokit.hook.wrap('request', requestWithContext);
+    octokit.hook.wrap('request', _github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .requestWithContext */ .Je);
     return octokit;
 }
 /**
  * Octokit with GraphQL pagination, retries of 5xx, waiting out (secondary) rate limits, and a
  * deadline on every request (not retried: see RequestTimeoutError).
  */
-function createOctokit(token, baseUrl, timeoutMs = timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000, 
+function createOctokit(token, baseUrl, timeoutMs = _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000, 
 /** The retry plugin waits (n² × this) before retry n; tests make it short. */
 retryBaseMs = 1000) {
     return {
@@ -746,7 +772,7 @@ class GitHub {
         const data = await this.clients.reads
             .graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo })
             .catch((error) => {
-            throw graphqlWithContext(error, DEFAULT_BRANCH_QUERY);
+            throw (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .graphqlWithContext */ .l0)(error, DEFAULT_BRANCH_QUERY);
         });
         const name = data.repository.defaultBranchRef?.name;
         if (!name)
@@ -769,10 +795,16 @@ class GitHub {
     get slug() {
         return `${this.repository.owner}/${this.repository.repo}`;
     }
+    /** One GraphQL request, for callers that page (or check each page) themselves. */
+    query(query, variables) {
+        return this.clients.reads.graphql(query, variables).catch((error) => {
+            throw (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .graphqlWithContext */ .l0)(error, query);
+        });
+    }
     /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
     paginate(query, variables) {
         return this.clients.reads.graphql.paginate(query, variables).catch((error) => {
-            throw graphqlWithContext(error, query);
+            throw (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .graphqlWithContext */ .l0)(error, query);
         });
     }
     async createStatus(sha, status) {
@@ -782,7 +814,7 @@ class GitHub {
             sha,
             state: status.state,
             context: status.context,
-            description: fitStatusDescription(status.description),
+            description: (0,_github_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .fitStatusDescription */ .c)(status.description),
             ...(status.targetUrl ? { target_url: status.targetUrl } : {})
         });
     }
@@ -824,10 +856,6 @@ class GitHub {
             throw error;
         }
     }
-}
-/** GitHub rejects commit status descriptions over 140 characters. */
-function fitStatusDescription(description) {
-    return description.length > 140 ? `${description.slice(0, 139)}…` : description;
 }
 
 

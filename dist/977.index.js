@@ -68,10 +68,10 @@ __webpack_require__.d(__webpack_exports__, {
   statusMode: () => (/* binding */ statusMode)
 });
 
-// EXTERNAL MODULE: ./src/io/github.ts + 1 modules
-var github = __webpack_require__(7788);
-// EXTERNAL MODULE: ./src/io/git.ts
-var git = __webpack_require__(7500);
+// EXTERNAL MODULE: ./src/io/github.ts
+var github = __webpack_require__(6557);
+// EXTERNAL MODULE: ./src/io/git.ts + 1 modules
+var git = __webpack_require__(9067);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(9614);
 // EXTERNAL MODULE: ./src/status/report.ts
@@ -100,7 +100,7 @@ const statusMode = {
     readSettings: settings/* readStatusSettings */.g,
     secrets: settings => [settings.githubToken, settings.kubeconfig],
     connect: settings => ({
-        github: new github/* GitHub */.gq((0,github/* createOctokit */.Qi)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
+        github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
         git: new git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
         cluster: () => (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs)
     }),
