@@ -4,7 +4,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { Git } from '../io/git.js';
 import type { GitHub, WorkflowInfo } from '../io/github.js';
-import type { ArgoClient } from '../kube/client.js';
+import type { ArgoClient, FluxClient } from '../kube/client.js';
 import { log } from '../log.js';
 import { errorMessage } from '../util/errors.js';
 import type { RebuildSettings } from './settings.js';
@@ -17,17 +17,33 @@ export interface NudgeDeps {
   github: GitHub;
   git: Git;
   argo: ArgoClient | null;
+  flux: FluxClient | null;
 }
 
-/** The Argo CD refresh and the workflow dispatches, in that order, added to the pushed result. */
+/** The Flux reconcile, the Argo CD refresh and the workflow dispatches, added to the pushed result. */
 export async function nudgeAfterPush(
   result: RebuildResult,
   settings: RebuildSettings,
   deps: NudgeDeps
 ): Promise<RebuildResult> {
   let out = result;
-  if (deps.argo && settings.argocdApplication) {
-    out = { ...out, argocd: await refreshArgo(settings.argocdApplication, deps.argo) };
+  const { flux, argo } = deps;
+  if (flux && settings.fluxSource) {
+    // What `flux reconcile source git` does: the staging namespaces update now, not at the next poll.
+    const { source, error } = await annotate('Flux', 'GitRepository', settings.fluxSource, ref =>
+      flux.requestReconcile(ref.namespace, ref.name, new Date())
+    );
+    out = { ...out, flux: { source, error } };
+  }
+  if (argo && settings.argocdApplication) {
+    // What `argocd app get --refresh` does: Argo CD compares the app with staging now.
+    const { source, error } = await annotate(
+      'Argo CD',
+      'Application',
+      settings.argocdApplication,
+      ref => argo.requestRefresh(ref.namespace, ref.name)
+    );
+    out = { ...out, argocd: { application: source, error } };
   }
   if (settings.dispatchWorkflows.length > 0) {
     out = {
@@ -40,23 +56,24 @@ export async function nudgeAfterPush(
   return out;
 }
 
-/** What `argocd app get --refresh` does: Argo CD compares the app with staging now. */
-async function refreshArgo(
-  app: { namespace: string; name: string },
-  argo: ArgoClient
-): Promise<{ application: string; error: string | null }> {
-  const application = `${app.namespace}/${app.name}`;
-  return log.group('Argo CD', async () => {
+/** One annotation that makes a GitOps tool look at staging now; a failure is reported. */
+async function annotate(
+  group: string,
+  kind: string,
+  ref: { namespace: string; name: string },
+  call: (ref: { namespace: string; name: string }) => Promise<unknown>
+): Promise<{ source: string; error: string | null }> {
+  const source = `${ref.namespace}/${ref.name}`;
+  const verb = kind === 'Application' ? 'a refresh' : 'a reconcile';
+  return log.group(group, async () => {
     try {
-      await argo.requestRefresh(app.namespace, app.name);
-      log.info(`Requested a refresh of Application ${application}`);
-      return { application, error: null };
+      await call(ref);
+      log.info(`Requested ${verb} of ${kind} ${source}`);
+      return { source, error: null };
     } catch (error) {
       const message = errorMessage(error);
-      log.warning(
-        `Staging was pushed, but Application ${application} could not be annotated: ${message}`
-      );
-      return { application, error: message };
+      log.warning(`Staging was pushed, but ${kind} ${source} could not be annotated: ${message}`);
+      return { source, error: message };
     }
   });
 }

@@ -3,7 +3,6 @@ import type { Git } from '../io/git.js';
 import type { GitHub } from '../io/github.js';
 import type { ArgoClient, FluxClient } from '../kube/client.js';
 import { log } from '../log.js';
-import { errorMessage } from '../util/errors.js';
 import { isRequestTimeout } from '../util/timeout.js';
 import { evaluatePullRequest } from './gate.js';
 import { fetchAll, mergeAll } from './merge.js';
@@ -214,8 +213,7 @@ export async function rebuild(
     shas,
     state
   );
-  const nudged = flux ? { ...result, flux: await nudgeFlux(settings, flux) } : result;
-  return nudgeAfterPush(nudged, settings, { github, git, argo });
+  return nudgeAfterPush(result, settings, { github, git, argo, flux });
 }
 
 async function checkGit(git: Git): Promise<void> {
@@ -278,29 +276,4 @@ function pushError(message: string, slug: string): Error {
     );
   }
   return new Error(`Pushing staging failed: ${message}`);
-}
-
-/**
- * What `flux reconcile source git` does, so the staging namespaces update now rather than at
- * the next poll. Staging is already pushed: a failure here is reported, not fatal.
- */
-async function nudgeFlux(
-  settings: RebuildSettings,
-  flux: FluxClient
-): Promise<{ source: string; error: string | null }> {
-  const { namespace, name } = settings.fluxSource as { namespace: string; name: string };
-  const source = `${namespace}/${name}`;
-  return log.group('Flux', async () => {
-    try {
-      await flux.requestReconcile(namespace, name, new Date());
-      log.info(`Requested a reconcile of GitRepository ${source}`);
-      return { source, error: null };
-    } catch (error) {
-      const message = errorMessage(error);
-      log.warning(
-        `Staging was pushed, but GitRepository ${source} could not be annotated: ${message}`
-      );
-      return { source, error: message };
-    }
-  });
 }
