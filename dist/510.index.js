@@ -1312,8 +1312,6 @@ function rebuildOutputs(result) {
 var parse = __webpack_require__(3718);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var util_errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/util/timeout.ts
 var timeout = __webpack_require__(4991);
 ;// CONCATENATED MODULE: ./src/rebuild/gate.ts
@@ -1594,6 +1592,8 @@ async function mergeAll(git, baseSha, eligible, available) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var util_errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/rebuild/nudges.ts
 // After a push of staging: what tells the tools downstream that it moved. A push made with
 // GITHUB_TOKEN starts no workflow run, and GitOps tools poll; these nudges make both act now.
@@ -1603,11 +1603,19 @@ var dist = __webpack_require__(8815);
 
 /** `workflow_dispatch` inputs that receive the staging SHA, the first one a workflow declares. */
 const SHA_INPUTS = ['staging-sha', 'staging_sha', 'sha'];
-/** The Argo CD refresh and the workflow dispatches, in that order, added to the pushed result. */
+/** The Flux reconcile, the Argo CD refresh and the workflow dispatches, added to the pushed result. */
 async function nudgeAfterPush(result, settings, deps) {
     let out = result;
-    if (deps.argo && settings.argocdApplication) {
-        out = { ...out, argocd: await refreshArgo(settings.argocdApplication, deps.argo) };
+    const { flux, argo } = deps;
+    if (flux && settings.fluxSource) {
+        // What `flux reconcile source git` does: the staging namespaces update now, not at the next poll.
+        const { source, error } = await annotate('Flux', 'GitRepository', settings.fluxSource, ref => flux.requestReconcile(ref.namespace, ref.name, new Date()));
+        out = { ...out, flux: { source, error } };
+    }
+    if (argo && settings.argocdApplication) {
+        // What `argocd app get --refresh` does: Argo CD compares the app with staging now.
+        const { source, error } = await annotate('Argo CD', 'Application', settings.argocdApplication, ref => argo.requestRefresh(ref.namespace, ref.name));
+        out = { ...out, argocd: { application: source, error } };
     }
     if (settings.dispatchWorkflows.length > 0) {
         out = {
@@ -1617,19 +1625,20 @@ async function nudgeAfterPush(result, settings, deps) {
     }
     return out;
 }
-/** What `argocd app get --refresh` does: Argo CD compares the app with staging now. */
-async function refreshArgo(app, argo) {
-    const application = `${app.namespace}/${app.name}`;
-    return log/* log */.Rm.group('Argo CD', async () => {
+/** One annotation that makes a GitOps tool look at staging now; a failure is reported. */
+async function annotate(group, kind, ref, call) {
+    const source = `${ref.namespace}/${ref.name}`;
+    const verb = kind === 'Application' ? 'a refresh' : 'a reconcile';
+    return log/* log */.Rm.group(group, async () => {
         try {
-            await argo.requestRefresh(app.namespace, app.name);
-            log/* log */.Rm.info(`Requested a refresh of Application ${application}`);
-            return { application, error: null };
+            await call(ref);
+            log/* log */.Rm.info(`Requested ${verb} of ${kind} ${source}`);
+            return { source, error: null };
         }
         catch (error) {
             const message = (0,util_errors/* errorMessage */.gJ)(error);
-            log/* log */.Rm.warning(`Staging was pushed, but Application ${application} could not be annotated: ${message}`);
-            return { application, error: message };
+            log/* log */.Rm.warning(`Staging was pushed, but ${kind} ${source} could not be annotated: ${message}`);
+            return { source, error: message };
         }
     });
 }
@@ -2606,7 +2615,6 @@ async function verifyStage(args) {
 
 
 
-
 const PUSH_PERMISSIONS = ['ADMIN', 'MAINTAIN', 'WRITE'];
 /** Staging = base + every open PR whose CI passes, merged in PR-number order. */
 async function rebuild(settings, deps) {
@@ -2746,8 +2754,7 @@ async function rebuild(settings, deps) {
         return finish('lease-lost', state.staging?.sha ?? '', built.tree, outcomes);
     }
     const result = await postStatuses(github, settings, finish('pushed', candidate, built.tree, outcomes), shas, state);
-    const nudged = flux ? { ...result, flux: await nudgeFlux(settings, flux) } : result;
-    return nudgeAfterPush(nudged, settings, { github, git, argo });
+    return nudgeAfterPush(result, settings, { github, git, argo, flux });
 }
 async function checkGit(git) {
     const v = await git.version();
@@ -2791,26 +2798,6 @@ function pushError(message, slug) {
         return new Error(`The token cannot push to ${slug} (${message.split('\n').pop() ?? message}). Give the job 'permissions: contents: write', keep actions/checkout's persist-credentials, or pass a token that can push.`);
     }
     return new Error(`Pushing staging failed: ${message}`);
-}
-/**
- * What `flux reconcile source git` does, so the staging namespaces update now rather than at
- * the next poll. Staging is already pushed: a failure here is reported, not fatal.
- */
-async function nudgeFlux(settings, flux) {
-    const { namespace, name } = settings.fluxSource;
-    const source = `${namespace}/${name}`;
-    return log/* log */.Rm.group('Flux', async () => {
-        try {
-            await flux.requestReconcile(namespace, name, new Date());
-            log/* log */.Rm.info(`Requested a reconcile of GitRepository ${source}`);
-            return { source, error: null };
-        }
-        catch (error) {
-            const message = (0,util_errors/* errorMessage */.gJ)(error);
-            log/* log */.Rm.warning(`Staging was pushed, but GitRepository ${source} could not be annotated: ${message}`);
-            return { source, error: message };
-        }
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/rebuild/mode.ts
