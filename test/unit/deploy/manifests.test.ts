@@ -486,7 +486,10 @@ describe('staged names that would share a Sentry monitor slug', () => {
 
   it('keeps fitting names byte for byte when their first 50 characters already differ', () => {
     const names = buildStagingCronJobs(twoKinds('update', 'validate')).map(s => s.name);
-    expect(names.sort()).toEqual([`staging-${longId}-v0-3-0-update`, `staging-${longId}-v0-3-0-validate`]);
+    expect(names.sort()).toEqual([
+      `staging-${longId}-v0-3-0-update`,
+      `staging-${longId}-v0-3-0-validate`
+    ]);
   });
 
   it('gives cleanup the same names deploy staged', () => {

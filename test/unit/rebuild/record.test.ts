@@ -311,7 +311,7 @@ describe('the verify record', () => {
     ).toBe(prior);
     expect(
       priorDigest(
-        { ...inputs, eligible: [{ number: 3, sha: 'f'.repeat(40) }, inputs.eligible[1]!] },
+        { ...inputs, eligible: [{ number: 3, sha: 'f'.repeat(40) }, inputs.eligible[1]] },
         7
       )
     ).not.toBe(prior);
