@@ -135,6 +135,7 @@ class Checker {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ci: () => (/* binding */ outputTail),
 /* harmony export */   d1: () => (/* binding */ runCommand),
 /* harmony export */   zz: () => (/* binding */ commandEnv)
 /* harmony export */ });
@@ -151,8 +152,8 @@ class Checker {
 const TOKEN_VARIABLES = ['GITHUB_TOKEN', 'GH_TOKEN', 'INPUT_GITHUB-TOKEN', 'INPUT_GITHUB_TOKEN'];
 /** Enough for a catalog of many datasets with full manifests. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
-const STDERR_TAIL_LINES = 20;
-const STDERR_TAIL_CHARS = 2000;
+const TAIL_LINES = 20;
+const TAIL_CHARS = 2000;
 /** `env` without the token variables, and without any other variable holding a token's value. */
 function commandEnv(env) {
     const tokens = new Set(TOKEN_VARIABLES.map(n => env[n]).filter((v) => !!v));
@@ -166,12 +167,14 @@ function commandEnv(env) {
     }
     return result;
 }
-/** The end of a command's stderr: where the error usually is, short enough for a log line. */
+/** The end of a command's output: where the error usually is, short enough for a log line. */
+function outputTail(output) {
+    const tail = output.trimEnd().split('\n').slice(-TAIL_LINES).join('\n');
+    return tail.length > TAIL_CHARS ? `…${tail.slice(-TAIL_CHARS)}` : tail;
+}
 function stderrTail(stderr) {
-    const lines = stderr.trimEnd().split('\n');
-    const tail = lines.slice(-STDERR_TAIL_LINES).join('\n');
-    const cut = tail.length > STDERR_TAIL_CHARS ? `…${tail.slice(-STDERR_TAIL_CHARS)}` : tail;
-    return cut.trim() === '' ? '(nothing on stderr)' : cut;
+    const tail = outputTail(stderr);
+    return tail.trim() === '' ? '(nothing on stderr)' : tail;
 }
 /**
  * Runs `argv` in `cwd` and returns its stdout; `what` names the command in errors (e.g.
@@ -808,8 +811,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/kube/rules.ts
@@ -970,7 +971,6 @@ var dataset_command = __webpack_require__(245);
 
 
 
-
 /** A path inside the checkout; a config that points outside it is refused. */
 function inside(workspace, path, what) {
     const full = (0,external_node_path_.resolve)(workspace, path);
@@ -1043,16 +1043,7 @@ async function versionInCheckout(workspace, dataset) {
  * reads that commit's code. The worktree is removed whatever happens.
  */
 async function catalogAt(git, ref, base, command) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'staging-catalog-'));
-    try {
-        await git.exec(['worktree', 'add', '--detach', '--quiet', dir, ref]);
-        return await runCatalog(command, dir, ` on ${base} (in a temporary worktree)`);
-    }
-    finally {
-        await git.exec(['worktree', 'remove', '--force', dir], { allowFailure: true });
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-        await git.exec(['worktree', 'prune'], { allowFailure: true });
-    }
+    return git.withWorktree(ref, 'staging-catalog-', dir => runCatalog(command, dir, ` on ${base} (in a temporary worktree)`));
 }
 /**
  * The dataset's version on the base branch, read from `origin/<base>`: its version file with git,

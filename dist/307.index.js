@@ -14,6 +14,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: GitTimeoutError
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __webpack_require__(2876);
 // EXTERNAL MODULE: ./src/log.ts
@@ -102,6 +108,9 @@ var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/util/timeout.ts
 var timeout = __webpack_require__(4991);
 ;// CONCATENATED MODULE: ./src/io/git.ts
+
+
+
 
 
 
@@ -329,6 +338,23 @@ class Git {
         return result;
     }
     /** The file at `rev:path`, or null when the revision or the path does not exist. */
+    /**
+     * `fn` in a temporary detached worktree of `rev` (under RUNNER_TEMP), removed afterwards
+     * whatever happens: for commands that must see another commit's files (a catalog command on
+     * the base branch, verify-command on a candidate).
+     */
+    async withWorktree(rev, prefix, fn) {
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), prefix));
+        try {
+            await this.exec(['worktree', 'add', '--detach', '--quiet', dir, rev]);
+            return await fn(dir);
+        }
+        finally {
+            await this.exec(['worktree', 'remove', '--force', dir], { allowFailure: true });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+            await this.exec(['worktree', 'prune'], { allowFailure: true });
+        }
+    }
     async tryShowFile(rev, path) {
         // Not `git show`: for a directory it prints a tree listing and succeeds.
         const r = await this.exec(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });

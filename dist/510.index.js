@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ci: () => (/* binding */ outputTail),
 /* harmony export */   d1: () => (/* binding */ runCommand),
 /* harmony export */   zz: () => (/* binding */ commandEnv)
 /* harmony export */ });
@@ -22,8 +23,8 @@ export const modules = {
 const TOKEN_VARIABLES = ['GITHUB_TOKEN', 'GH_TOKEN', 'INPUT_GITHUB-TOKEN', 'INPUT_GITHUB_TOKEN'];
 /** Enough for a catalog of many datasets with full manifests. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
-const STDERR_TAIL_LINES = 20;
-const STDERR_TAIL_CHARS = 2000;
+const TAIL_LINES = 20;
+const TAIL_CHARS = 2000;
 /** `env` without the token variables, and without any other variable holding a token's value. */
 function commandEnv(env) {
     const tokens = new Set(TOKEN_VARIABLES.map(n => env[n]).filter((v) => !!v));
@@ -37,12 +38,14 @@ function commandEnv(env) {
     }
     return result;
 }
-/** The end of a command's stderr: where the error usually is, short enough for a log line. */
+/** The end of a command's output: where the error usually is, short enough for a log line. */
+function outputTail(output) {
+    const tail = output.trimEnd().split('\n').slice(-TAIL_LINES).join('\n');
+    return tail.length > TAIL_CHARS ? `…${tail.slice(-TAIL_CHARS)}` : tail;
+}
 function stderrTail(stderr) {
-    const lines = stderr.trimEnd().split('\n');
-    const tail = lines.slice(-STDERR_TAIL_LINES).join('\n');
-    const cut = tail.length > STDERR_TAIL_CHARS ? `…${tail.slice(-STDERR_TAIL_CHARS)}` : tail;
-    return cut.trim() === '' ? '(nothing on stderr)' : cut;
+    const tail = outputTail(stderr);
+    return tail.trim() === '' ? '(nothing on stderr)' : tail;
 }
 /**
  * Runs `argv` in `cwd` and returns its stdout; `what` names the command in errors (e.g.
@@ -221,6 +224,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: GitTimeoutError
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __webpack_require__(2876);
 // EXTERNAL MODULE: ./src/log.ts
@@ -309,6 +318,9 @@ var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/util/timeout.ts
 var timeout = __webpack_require__(4991);
 ;// CONCATENATED MODULE: ./src/io/git.ts
+
+
+
 
 
 
@@ -536,6 +548,23 @@ class Git {
         return result;
     }
     /** The file at `rev:path`, or null when the revision or the path does not exist. */
+    /**
+     * `fn` in a temporary detached worktree of `rev` (under RUNNER_TEMP), removed afterwards
+     * whatever happens: for commands that must see another commit's files (a catalog command on
+     * the base branch, verify-command on a candidate).
+     */
+    async withWorktree(rev, prefix, fn) {
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), prefix));
+        try {
+            await this.exec(['worktree', 'add', '--detach', '--quiet', dir, rev]);
+            return await fn(dir);
+        }
+        finally {
+            await this.exec(['worktree', 'remove', '--force', dir], { allowFailure: true });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+            await this.exec(['worktree', 'prune'], { allowFailure: true });
+        }
+    }
     async tryShowFile(rev, path) {
         // Not `git show`: for a directory it prints a tree listing and succeeds.
         const r = await this.exec(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });
@@ -1590,19 +1619,11 @@ async function mergeAll(git, baseSha, eligible, available) {
     return { head, tree, outcomes };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var util_errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/rebuild/nudges.ts
-// After a push of staging: what tells the tools downstream that it moved. A push made with
-// GITHUB_TOKEN starts no workflow run, and GitOps tools poll; these nudges make both act now.
-// Staging is already pushed here, so every failure is reported (log warning, summary), not fatal.
 
 
-
-/** `workflow_dispatch` inputs that receive the staging SHA, the first one a workflow declares. */
-const SHA_INPUTS = ['staging-sha', 'staging_sha', 'sha'];
 /** The Flux reconcile, the Argo CD refresh and the workflow dispatches, added to the pushed result. */
 async function nudgeAfterPush(result, settings, deps) {
     let out = result;
@@ -1618,6 +1639,8 @@ async function nudgeAfterPush(result, settings, deps) {
         out = { ...out, argocd: { application: source, error } };
     }
     if (settings.dispatchWorkflows.length > 0) {
+        // Loaded only here: it brings the YAML parser, which a rebuild otherwise never needs.
+        const { dispatchAll } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(849)]).then(__webpack_require__.bind(__webpack_require__, 1849));
         out = {
             ...out,
             dispatches: await log/* log */.Rm.group('Dispatch workflows', () => dispatchAll(settings.dispatchWorkflows, result, deps))
@@ -1641,98 +1664,6 @@ async function annotate(group, kind, ref, call) {
             return { source, error: message };
         }
     });
-}
-async function dispatchAll(entries, result, deps) {
-    const outcomes = [];
-    // Listed once, and only when a workflow is given by name.
-    let listed = null;
-    for (const entry of entries) {
-        let target;
-        try {
-            if (isWorkflowFile(entry)) {
-                target = { id: entry, path: `.github/workflows/${entry}`, label: entry };
-            }
-            else {
-                listed ??= deps.github.listWorkflows();
-                target = byName(entry, await listed);
-            }
-        }
-        catch (error) {
-            outcomes.push(report({ workflow: entry, input: null, error: (0,util_errors/* errorMessage */.gJ)(error) }));
-            continue;
-        }
-        const input = shaInput(await deps.git.tryShowFile(result.stagingSha, target.path));
-        try {
-            await deps.github.dispatchWorkflow(target.id, result.stagingBranch, input ? { [input]: result.stagingSha } : {});
-            outcomes.push(report({ workflow: target.label, input, error: null }));
-        }
-        catch (error) {
-            outcomes.push(report({ workflow: target.label, input, error: explain(error, deps.github.slug) }));
-        }
-    }
-    return outcomes;
-}
-function report(outcome) {
-    if (outcome.error === null) {
-        const withSha = outcome.input ? ` with ${outcome.input}` : '';
-        log/* log */.Rm.info(`Dispatched ${outcome.workflow} on staging${withSha}`);
-    }
-    else {
-        log/* log */.Rm.warning(`Staging was pushed, but workflow ${outcome.workflow} was not dispatched: ${outcome.error}`);
-    }
-    return outcome;
-}
-function isWorkflowFile(entry) {
-    return /\.ya?ml$/.test(entry);
-}
-function byName(name, workflows) {
-    const matches = workflows.filter(w => w.name === name);
-    if (matches.length === 1) {
-        const [w] = matches;
-        return { id: w.id, path: w.path, label: `${name} (${w.path.split('/').pop() ?? w.path})` };
-    }
-    if (matches.length > 1) {
-        throw new Error(`several workflows are named '${name}' (${matches.map(w => w.path).join(', ')}): give the file name instead`);
-    }
-    const known = workflows.map(w => `'${w.name}'`).join(', ') || 'none';
-    throw new Error(`no workflow is named '${name}' (the repository's workflows: ${known})`);
-}
-/**
- * The first of SHA_INPUTS the workflow file declares under `on.workflow_dispatch.inputs`, read
- * from the pushed staging commit (the file GitHub runs). null without one, or without the file:
- * then GitHub's answer to the dispatch says what is wrong.
- */
-function shaInput(workflowYaml) {
-    if (workflowYaml === null)
-        return null;
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(workflowYaml);
-    }
-    catch {
-        return null;
-    }
-    const on = record(doc)?.on;
-    const inputs = record(record(record(on)?.workflow_dispatch)?.inputs);
-    if (!inputs)
-        return null;
-    return SHA_INPUTS.find(name => Object.hasOwn(inputs, name)) ?? null;
-}
-function record(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? value
-        : null;
-}
-/** GitHub's answer, with what to change where GitHub's words leave it open. */
-function explain(error, slug) {
-    const message = (0,util_errors/* errorMessage */.gJ)(error);
-    const status = error.status;
-    if (status === 404)
-        return `${message} (no such workflow in ${slug})`;
-    if (status === 403 && /not accessible by integration/i.test(message)) {
-        return `${message} (give the job 'permissions: actions: write')`;
-    }
-    return message;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -2368,12 +2299,6 @@ async function postStatuses(github, settings, result, shas, state) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/dataset/command.ts
 var command = __webpack_require__(245);
 ;// CONCATENATED MODULE: ./src/rebuild/bisect.ts
@@ -2452,20 +2377,13 @@ async function planVerify(merged, check, maxRuns) {
 
 
 
-
-
-
-const OUTPUT_TAIL_LINES = 20;
-const OUTPUT_TAIL_CHARS = 2000;
+/** Only the tail is ever shown: what is kept of a chatty command's output while it runs. */
+const KEPT_OUTPUT_CHARS = 8000;
 // After SIGTERM at the timeout, a command that ignores it gets this long before SIGKILL.
 const KILL_GRACE_MS = 2000;
 /** What the record keeps of a verify-command, so a changed command is verified again. */
 function verifyCommandHash(command) {
     return (0,external_node_crypto_.createHash)('sha256').update(command, 'utf8').digest('hex');
-}
-function tail(output) {
-    const lines = output.trimEnd().split('\n').slice(-OUTPUT_TAIL_LINES).join('\n');
-    return lines.length > OUTPUT_TAIL_CHARS ? `…${lines.slice(-OUTPUT_TAIL_CHARS)}` : lines;
 }
 /**
  * Runs `script` with `bash -e` in `cwd`, without the GitHub token in its environment, killing
@@ -2482,8 +2400,7 @@ function runScript(script, cwd, timeoutMs) {
         });
         let output = '';
         const collect = (chunk) => {
-            // Only the tail is ever shown: keep memory bounded for chatty commands.
-            output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS * 4);
+            output = (output + chunk.toString('utf8')).slice(-KEPT_OUTPUT_CHARS);
         };
         child.stdout.on('data', collect);
         child.stderr.on('data', collect);
@@ -2504,7 +2421,7 @@ function runScript(script, cwd, timeoutMs) {
         }, timeoutMs);
         const done = (passed, extra) => {
             clearTimeout(timer);
-            const text = tail(output + extra);
+            const text = (0,command/* outputTail */.ci)(output + extra);
             resolve({ passed, output: text, durationMs: Date.now() - started, timedOut });
         };
         child.on('error', error => done(false, `\ncould not start bash: ${error.message}`));
@@ -2518,17 +2435,8 @@ function runScript(script, cwd, timeoutMs) {
     });
 }
 /** The command on one commit, in a temporary detached worktree removed whatever happens. */
-async function verifyCommit(git, commit, settings) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'staging-verify-'));
-    try {
-        await git.exec(['worktree', 'add', '--detach', '--quiet', dir, commit]);
-        return await runScript(settings.command, dir, settings.timeoutMs);
-    }
-    finally {
-        await git.exec(['worktree', 'remove', '--force', dir], { allowFailure: true });
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-        await git.exec(['worktree', 'prune'], { allowFailure: true });
-    }
+function verifyCommit(git, commit, settings) {
+    return git.withWorktree(commit, 'staging-verify-', dir => runScript(settings.command, dir, settings.timeoutMs));
 }
 /**
  * Verifies `built` (the merge of `eligible`); when it fails, leaves out the PRs the plan finds,
@@ -2815,15 +2723,19 @@ const rebuildMode = {
         settings.githubToken,
         ...(settings.kubeconfig === null
             ? []
-            : (await __webpack_require__.e(/* import() */ 540).then(__webpack_require__.bind(__webpack_require__, 4540))).kubeconfigSecrets(settings.kubeconfig))
+            : (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(540)]).then(__webpack_require__.bind(__webpack_require__, 4540))).kubeconfigSecrets(settings.kubeconfig))
     ],
-    connect: settings => ({
-        github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
-        git: new io_git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
-        // The Kubernetes client is loaded only when flux-source or argocd-application asks for it.
-        flux: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 9614))).connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).flux,
-        argo: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 9614))).connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs).argo
-    }),
+    connect: settings => {
+        // Loaded only when flux-source or argocd-application asks for it, and connected once.
+        let kube;
+        const kubernetes = () => (kube ??= Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 9614)).then(m => m.connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs)));
+        return {
+            github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
+            git: new io_git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
+            flux: async () => (await kubernetes()).flux,
+            argo: async () => (await kubernetes()).argo
+        };
+    },
     run: rebuild,
     report: (result, settings) => ({
         report: buildRebuildReport(result, (0,context/* webLinks */.Ee)(settings)),

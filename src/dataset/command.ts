@@ -8,8 +8,8 @@ import { ConfigError } from './errors.js';
 const TOKEN_VARIABLES = ['GITHUB_TOKEN', 'GH_TOKEN', 'INPUT_GITHUB-TOKEN', 'INPUT_GITHUB_TOKEN'];
 /** Enough for a catalog of many datasets with full manifests. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
-const STDERR_TAIL_LINES = 20;
-const STDERR_TAIL_CHARS = 2000;
+const TAIL_LINES = 20;
+const TAIL_CHARS = 2000;
 
 /** `env` without the token variables, and without any other variable holding a token's value. */
 export function commandEnv(env: NodeJS.ProcessEnv): Record<string, string> {
@@ -23,12 +23,15 @@ export function commandEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return result;
 }
 
-/** The end of a command's stderr: where the error usually is, short enough for a log line. */
+/** The end of a command's output: where the error usually is, short enough for a log line. */
+export function outputTail(output: string): string {
+  const tail = output.trimEnd().split('\n').slice(-TAIL_LINES).join('\n');
+  return tail.length > TAIL_CHARS ? `…${tail.slice(-TAIL_CHARS)}` : tail;
+}
+
 export function stderrTail(stderr: string): string {
-  const lines = stderr.trimEnd().split('\n');
-  const tail = lines.slice(-STDERR_TAIL_LINES).join('\n');
-  const cut = tail.length > STDERR_TAIL_CHARS ? `…${tail.slice(-STDERR_TAIL_CHARS)}` : tail;
-  return cut.trim() === '' ? '(nothing on stderr)' : cut;
+  const tail = outputTail(stderr);
+  return tail.trim() === '' ? '(nothing on stderr)' : tail;
 }
 
 /**

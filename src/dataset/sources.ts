@@ -1,8 +1,7 @@
 // The I/O edge of deploy, cleanup and sweep: the config file, the catalog command, the version
 // files and the production CronJobs, read from the checkout (and from the base branch with git).
-import { glob, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { glob, readFile, stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import type { Git } from '../io/git.js';
 import { DNS_LABEL_RULE, isDnsLabel } from '../kube/rules.js';
 import { parseCatalog, resolveDatasets, type CatalogEntry } from './catalog.js';
@@ -96,15 +95,9 @@ export async function versionInCheckout(workspace: string, dataset: Dataset): Pr
  * reads that commit's code. The worktree is removed whatever happens.
  */
 async function catalogAt(git: Git, ref: string, base: string, command: string[]) {
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'staging-catalog-'));
-  try {
-    await git.exec(['worktree', 'add', '--detach', '--quiet', dir, ref]);
-    return await runCatalog(command, dir, ` on ${base} (in a temporary worktree)`);
-  } finally {
-    await git.exec(['worktree', 'remove', '--force', dir], { allowFailure: true });
-    await rm(dir, { recursive: true, force: true });
-    await git.exec(['worktree', 'prune'], { allowFailure: true });
-  }
+  return git.withWorktree(ref, 'staging-catalog-', dir =>
+    runCatalog(command, dir, ` on ${base} (in a temporary worktree)`)
+  );
 }
 
 /** Catalogs already printed for a base branch, so status asks each branch once. */

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getExecOutput } from '@actions/exec';
 import { log } from '../log.js';
 import {
@@ -259,6 +262,23 @@ export class Git {
   }
 
   /** The file at `rev:path`, or null when the revision or the path does not exist. */
+  /**
+   * `fn` in a temporary detached worktree of `rev` (under RUNNER_TEMP), removed afterwards
+   * whatever happens: for commands that must see another commit's files (a catalog command on
+   * the base branch, verify-command on a candidate).
+   */
+  async withWorktree<T>(rev: string, prefix: string, fn: (dir: string) => Promise<T>): Promise<T> {
+    const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), prefix));
+    try {
+      await this.exec(['worktree', 'add', '--detach', '--quiet', dir, rev]);
+      return await fn(dir);
+    } finally {
+      await this.exec(['worktree', 'remove', '--force', dir], { allowFailure: true });
+      await rm(dir, { recursive: true, force: true });
+      await this.exec(['worktree', 'prune'], { allowFailure: true });
+    }
+  }
+
   async tryShowFile(rev: string, path: string): Promise<string | null> {
     // Not `git show`: for a directory it prints a tree listing and succeeds.
     const r = await this.exec(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });

@@ -2,6 +2,7 @@
 import { webLinks } from '../inputs/context.js';
 import { Git } from '../io/git.js';
 import { createOctokit, GitHub } from '../io/github.js';
+import type { connectKubernetes } from '../kube/client.js';
 import type { Mode } from '../mode.js';
 import { buildRebuildReport, rebuildOutputs } from './report.js';
 import { rebuild, type RebuildDeps } from './run.js';
@@ -17,24 +18,23 @@ export const rebuildMode: Mode<RebuildSettings, RebuildDeps, RebuildResult> = {
       ? []
       : (await import('../kube/secrets.js')).kubeconfigSecrets(settings.kubeconfig))
   ],
-  connect: settings => ({
-    github: new GitHub(
-      createOctokit(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs),
-      settings.repository
-    ),
-    git: new Git(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
-    // The Kubernetes client is loaded only when flux-source or argocd-application asks for it.
-    flux: async () =>
-      (await import('../kube/client.js')).connectKubernetes(
-        settings.kubeconfig,
-        settings.requestTimeoutMs
-      ).flux,
-    argo: async () =>
-      (await import('../kube/client.js')).connectKubernetes(
-        settings.kubeconfig,
-        settings.requestTimeoutMs
-      ).argo
-  }),
+  connect: settings => {
+    // Loaded only when flux-source or argocd-application asks for it, and connected once.
+    let kube: Promise<ReturnType<typeof connectKubernetes>> | undefined;
+    const kubernetes = (): Promise<ReturnType<typeof connectKubernetes>> =>
+      (kube ??= import('../kube/client.js').then(m =>
+        m.connectKubernetes(settings.kubeconfig, settings.requestTimeoutMs)
+      ));
+    return {
+      github: new GitHub(
+        createOctokit(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs),
+        settings.repository
+      ),
+      git: new Git(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
+      flux: async () => (await kubernetes()).flux,
+      argo: async () => (await kubernetes()).argo
+    };
+  },
   run: rebuild,
   report: (result, settings) => ({
     report: buildRebuildReport(result, webLinks(settings)),

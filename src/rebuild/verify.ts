@@ -2,10 +2,7 @@
 // out (the plan is bisect.ts; this is its I/O: candidate commits, worktrees, the command).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { commandEnv } from '../dataset/command.js';
+import { commandEnv, outputTail } from '../dataset/command.js';
 import type { Git } from '../io/git.js';
 import { log } from '../log.js';
 import { formatDuration } from '../util/duration.js';
@@ -15,8 +12,8 @@ import { describeRun, seconds } from './reasons.js';
 import { priorDigest, type StagingRecord, type VerifyFailure } from './record.js';
 import type { PrOutcome, PullRequestInfo, RebuildInputs, RebuildResult } from './types.js';
 
-const OUTPUT_TAIL_LINES = 20;
-const OUTPUT_TAIL_CHARS = 2000;
+/** Only the tail is ever shown: what is kept of a chatty command's output while it runs. */
+const KEPT_OUTPUT_CHARS = 8000;
 // After SIGTERM at the timeout, a command that ignores it gets this long before SIGKILL.
 const KILL_GRACE_MS = 2000;
 
@@ -29,11 +26,6 @@ export interface VerifySettings {
 /** What the record keeps of a verify-command, so a changed command is verified again. */
 export function verifyCommandHash(command: string): string {
   return createHash('sha256').update(command, 'utf8').digest('hex');
-}
-
-function tail(output: string): string {
-  const lines = output.trimEnd().split('\n').slice(-OUTPUT_TAIL_LINES).join('\n');
-  return lines.length > OUTPUT_TAIL_CHARS ? `…${lines.slice(-OUTPUT_TAIL_CHARS)}` : lines;
 }
 
 /**
@@ -55,8 +47,7 @@ export function runScript(
     });
     let output = '';
     const collect = (chunk: Buffer): void => {
-      // Only the tail is ever shown: keep memory bounded for chatty commands.
-      output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS * 4);
+      output = (output + chunk.toString('utf8')).slice(-KEPT_OUTPUT_CHARS);
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
@@ -75,7 +66,7 @@ export function runScript(
     }, timeoutMs);
     const done = (passed: boolean, extra: string): void => {
       clearTimeout(timer);
-      const text = tail(output + extra);
+      const text = outputTail(output + extra);
       resolve({ passed, output: text, durationMs: Date.now() - started, timedOut });
     };
     child.on('error', error => done(false, `\ncould not start bash: ${error.message}`));
@@ -89,20 +80,14 @@ export function runScript(
 }
 
 /** The command on one commit, in a temporary detached worktree removed whatever happens. */
-async function verifyCommit(
+function verifyCommit(
   git: Git,
   commit: string,
   settings: VerifySettings
 ): Promise<Omit<VerifyRun, 'prs'>> {
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'staging-verify-'));
-  try {
-    await git.exec(['worktree', 'add', '--detach', '--quiet', dir, commit]);
-    return await runScript(settings.command, dir, settings.timeoutMs);
-  } finally {
-    await git.exec(['worktree', 'remove', '--force', dir], { allowFailure: true });
-    await rm(dir, { recursive: true, force: true });
-    await git.exec(['worktree', 'prune'], { allowFailure: true });
-  }
+  return git.withWorktree(commit, 'staging-verify-', dir =>
+    runScript(settings.command, dir, settings.timeoutMs)
+  );
 }
 
 export type Built = Awaited<ReturnType<typeof mergeAll>>;

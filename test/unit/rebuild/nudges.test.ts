@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { shaInput } from '../../../src/rebuild/nudges.js';
+import { shaInput } from '../../../src/rebuild/dispatch.js';
 
 const workflow = (on: string): string => `name: Deploy\non:\n${on}\njobs: {}\n`;
 
