@@ -1,52 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getExecOutput } from '@actions/exec';
 import { log } from '../log.js';
-import {
-  conflictPaths,
-  isLeaseLost,
-  isStalled,
-  isTransient,
-  mergeBases,
-  parseVersion
-} from './git-parse.js';
-import { retry } from '../util/retry.js';
-import { DEFAULT_REQUEST_TIMEOUT_S, formatSeconds } from '../util/timeout.js';
+import { openCommitWriter, type CommitWriter } from './git-commits.js';
+import { conflictPaths, isLeaseLost, mergeBases, parseVersion } from './git-parse.js';
+import { runNetworkCommand } from './git-network.js';
+import { GitError, runGit, type GitResult } from './git-process.js';
+import { DEFAULT_REQUEST_TIMEOUT_S } from '../util/timeout.js';
 
-export interface GitResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-export class GitError extends Error {
-  override name = 'GitError';
-  constructor(
-    readonly args: string[],
-    readonly result: GitResult
-  ) {
-    super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
-  }
-}
-
-/**
- * A network command that curl aborted because the server sent (almost) nothing for the request
- * timeout. Not retried, like every request timeout: a server that stalled once tends to again.
- */
-export class GitTimeoutError extends GitError {
-  override name = 'GitTimeoutError';
-  constructor(args: string[], result: GitResult, seconds: number) {
-    super(args, result);
-    const command = `git ${args[0] ?? ''}`;
-    const after = `${formatSeconds(seconds * 1000)} (request-timeout)`;
-    this.message =
-      args[0] === 'push'
-        ? `${command} got no answer from the server within ${after}: the push was not confirmed, ` +
-          'so the remote branch may or may not have moved. Run again: the lease keeps a rerun safe.'
-        : `${command} got no data from the server within ${after}: nothing was pushed.`;
-  }
-}
+export { GitError, type GitResult } from './git-process.js';
+export { GitTimeoutError } from './git-network.js';
 
 /** Commits made by the action are attributed to the Actions bot, passed per command. */
 const IDENTITY = [
@@ -84,58 +47,26 @@ export class Git {
     options: { allowFailure?: boolean; input?: string } = {}
   ): Promise<GitResult> {
     log.debug(`git ${args.join(' ')}`);
-    const result = await getExecOutput('git', args, {
-      cwd: this.cwd,
-      silent: true,
-      ignoreReturnCode: true,
-      input: options.input === undefined ? undefined : Buffer.from(options.input),
-      env: {
-        ...(process.env as Record<string, string>),
-        GIT_TERMINAL_PROMPT: '0',
-        GCM_INTERACTIVE: 'Never',
-        GIT_ASKPASS: '',
-        SSH_ASKPASS: '',
-        LC_ALL: 'C'
-      }
-    });
+    const result = await runGit(args, this.cwd, this.env(), options.input);
     if (result.exitCode !== 0 && !options.allowFailure) throw new GitError(args, result);
     return result;
   }
 
-  /**
-   * Retried: only network commands may fail for reasons a second attempt fixes. Bounded: a stalled
-   * HTTP connection (under 1000 bytes/s for request-timeout seconds) fails with GitTimeoutError.
-   */
-  private async network(args: string[]): Promise<GitResult> {
-    const limits = [
-      '-c',
-      'http.lowSpeedLimit=1000',
-      '-c',
-      `http.lowSpeedTime=${this.lowSpeedTimeS}`
-    ];
-    try {
-      return await retry(
-        async () => {
-          const result = await this.exec([...limits, ...args], { allowFailure: true });
-          if (result.exitCode !== 0 && isStalled(result.stderr)) {
-            throw new GitTimeoutError(args, result, this.lowSpeedTimeS);
-          }
-          if (result.exitCode !== 0 && isTransient(result.stderr)) throw new GitError(args, result);
-          return result;
-        },
-        {
-          delaysMs: [1000, 2000],
-          retryable: error => error instanceof GitError && !(error instanceof GitTimeoutError),
-          onRetry: (error, attempt) =>
-            log.info(
-              `git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${(error as GitError).result.stderr.trim()}`
-            )
-        }
-      );
-    } catch (error) {
-      if (error instanceof GitError && !(error instanceof GitTimeoutError)) return error.result;
-      throw error;
-    }
+  /** process.env as it is now (tests and the CLI change it), with prompts off and C messages. */
+  private env(): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      GIT_TERMINAL_PROMPT: '0',
+      GCM_INTERACTIVE: 'Never',
+      GIT_ASKPASS: '',
+      SSH_ASKPASS: '',
+      LC_ALL: 'C'
+    };
+  }
+
+  /** A network command: retried, and bounded by request-timeout (see git-network.ts). */
+  private network(args: string[]): Promise<GitResult> {
+    return runNetworkCommand(a => this.exec(a, { allowFailure: true }), args, this.lowSpeedTimeS);
   }
 
   async version(): Promise<{ major: number; minor: number; text: string }> {
@@ -204,6 +135,38 @@ export class Git {
     const args = [...IDENTITY, 'commit-tree', tree, ...parents.flatMap(p => ['-p', p]), '-F', '-'];
     const { stdout } = await this.exec(args, { input: message });
     return stdout.trim();
+  }
+
+  /**
+   * `fn` with a `commit` that makes the same commits as commitTree, through one long-lived git
+   * process (started at the first commit) instead of one process per commit: for merge loops.
+   */
+  async withCommits<T>(fn: (commit: CommitWriter['commit']) => Promise<T>): Promise<T> {
+    let writer: Promise<CommitWriter> | null = null;
+    const open = async (): Promise<CommitWriter> => {
+      // The identities commit-tree would use (GIT_AUTHOR_* and GIT_COMMITTER_* honoured).
+      const [author, committer] = await Promise.all(
+        ['GIT_AUTHOR_IDENT', 'GIT_COMMITTER_IDENT'].map(async name =>
+          (await this.exec([...IDENTITY, 'var', name])).stdout.trim()
+        )
+      );
+      return openCommitWriter({
+        cwd: this.cwd,
+        env: this.env(),
+        author: author ?? '',
+        committer: committer ?? '',
+        tempRoot: process.env.RUNNER_TEMP || tmpdir()
+      });
+    };
+    try {
+      return await fn(async (tree, parents, message) => {
+        writer ??= open();
+        return (await writer).commit(tree, parents, message);
+      });
+    } finally {
+      // A writer that failed to open has nothing to close.
+      if (writer) await (await (writer as Promise<CommitWriter>).catch(() => null))?.close();
+    }
   }
 
   async treeOf(rev: string): Promise<string> {

@@ -71,7 +71,7 @@ export async function mergeAll(
   available: Set<string>
 ): Promise<{ head: string; tree: string; outcomes: Map<number, PrOutcome> }> {
   let head = baseSha;
-  let tree = await git.treeOf(baseSha);
+  let tree: string | null = null;
   const outcomes = new Map<number, PrOutcome>();
   const merged: Array<{ number: number; sha: string }> = [];
   // Asked only when a PR conflicts. The first conflict asks for every fetched head at once (two
@@ -93,37 +93,41 @@ export async function mergeAll(
     }
     return merged.map(m => ({ number: m.number, changed: changedCache.get(m.sha) ?? [] }));
   };
-  for (const { pr, sha } of eligible) {
-    const skip = (reason: SkipReason): void => {
-      outcomes.set(pr.number, skippedOutcome(pr, reason));
-      log.info(`#${pr.number}: skipped, ${describeSkip(reason)}`);
-    };
-    if (!available.has(sha)) {
-      const actual = await git.tryRevParse(PR_REF(pr.number));
-      skip(
-        actual === null
-          ? { kind: 'head-missing', sha }
-          : { kind: 'head-moved', expected: sha, actual }
-      );
-      continue;
+  // One merge-tree per PR; the merge commits go through one long-lived process.
+  await git.withCommits(async commit => {
+    for (const { pr, sha } of eligible) {
+      const skip = (reason: SkipReason): void => {
+        outcomes.set(pr.number, skippedOutcome(pr, reason));
+        log.info(`#${pr.number}: skipped, ${describeSkip(reason)}`);
+      };
+      if (!available.has(sha)) {
+        const actual = await git.tryRevParse(PR_REF(pr.number));
+        skip(
+          actual === null
+            ? { kind: 'head-missing', sha }
+            : { kind: 'head-moved', expected: sha, actual }
+        );
+        continue;
+      }
+      const result = await git.mergeTree(head, sha);
+      if (!result.clean) {
+        const alone = head === baseSha ? result : await git.mergeTree(baseSha, sha);
+        const changed = await changedOfMerged();
+        skip({
+          kind: 'conflict',
+          files: result.conflicts,
+          with: attributeConflict(result.conflicts, !alone.clean, changed)
+        });
+        continue;
+      }
+      const message = `Merge #${pr.number}: ${oneLine(pr.title)}\n\nHead: ${sha}\n`;
+      head = await commit(result.tree, [head, sha], message);
+      tree = result.tree;
+      merged.push({ number: pr.number, sha });
+      outcomes.set(pr.number, mergedOutcome(pr, sha));
+      log.info(`#${pr.number}: merged ${shortSha(sha)}`);
     }
-    const result = await git.mergeTree(head, sha);
-    if (!result.clean) {
-      const alone = head === baseSha ? result : await git.mergeTree(baseSha, sha);
-      const changed = await changedOfMerged();
-      skip({
-        kind: 'conflict',
-        files: result.conflicts,
-        with: attributeConflict(result.conflicts, !alone.clean, changed)
-      });
-      continue;
-    }
-    const message = `Merge #${pr.number}: ${oneLine(pr.title)}\n\nHead: ${sha}\n`;
-    head = await git.commitTree(result.tree, [head, sha], message);
-    tree = result.tree;
-    merged.push({ number: pr.number, sha });
-    outcomes.set(pr.number, mergedOutcome(pr, sha));
-    log.info(`#${pr.number}: merged ${shortSha(sha)}`);
-  }
-  return { head, tree, outcomes };
+  });
+  // Nothing merged: staging's tree is the base's.
+  return { head, tree: tree ?? (await git.treeOf(baseSha)), outcomes };
 }

@@ -218,6 +218,62 @@ describe('Git', () => {
     expect(existsSync(join(clone, 'out'))).toBe(false);
   });
 
+  describe('withCommits', () => {
+    const DATES = { GIT_AUTHOR_DATE: '@1764700000 +0100', GIT_COMMITTER_DATE: '@1764700001 +0000' };
+
+    it('makes the very commits commit-tree makes (same SHAs), chained, in one process', async () => {
+      Object.assign(process.env, DATES);
+      try {
+        const g = new Git(clone);
+        const treeA = await g.treeOf(sha['feature-a']);
+        const treeB = await g.treeOf(sha.left);
+        const first = 'Merge #1: café ☕ "quoted" $(touch pwned)\n\nHead: x\n';
+        const second = 'Merge #2: no trailing newline';
+        const viaCommitTree = await g.commitTree(treeA, [sha.main, sha['feature-a']], first);
+        const chainedViaCommitTree = await g.commitTree(treeB, [viaCommitTree, sha.left], second);
+
+        const [one, two] = await g.withCommits(async commit => {
+          const a = await commit(treeA, [sha.main, sha['feature-a']], first);
+          // The second commit's parent is the first: the writer's commits are readable at once.
+          const b = await commit(treeB, [a, sha.left], second);
+          return [a, b];
+        });
+        expect(one).toBe(viaCommitTree);
+        expect(two).toBe(chainedViaCommitTree);
+        const raw = await git(clone, ['cat-file', 'commit', two ?? '']);
+        expect(raw).toContain('author github-actions[bot] <41898282+github-actions[bot]@users');
+        expect(raw).toContain(' 1764700000 +0100\ncommitter github-actions[bot]');
+        expect(existsSync(join(clone, 'pwned'))).toBe(false);
+      } finally {
+        for (const name of Object.keys(DATES)) delete process.env[name];
+      }
+    });
+
+    it('hands back what its function returns, and fails the commit for a malformed object', async () => {
+      const g = new Git(clone);
+      expect(await g.withCommits(async () => 'no commits, no process')).toBe(
+        'no commits, no process'
+      );
+      const tree = await g.treeOf(sha.main);
+      await expect(g.withCommits(commit => commit(tree, ['not-a-sha'], 'x\n'))).rejects.toThrow(
+        GitError
+      );
+    });
+  });
+
+  it('says clearly when git cannot start: no git on PATH, or a missing working directory', async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = join(root, 'no-bin');
+    try {
+      await expect(new Git(clone).version()).rejects.toThrow(/git was not found on PATH/);
+    } finally {
+      process.env.PATH = saved;
+    }
+    await expect(new Git(join(root, 'gone')).version()).rejects.toThrow(
+      `The working directory ${join(root, 'gone')} does not exist.`
+    );
+  });
+
   it("lists the paths a branch changed since it forked, not the base's later changes", async () => {
     const changed = await new Git(clone).changedFiles('origin/main', 'origin/feature-a');
     expect(changed).toEqual(['new dir/naïve file.txt', 'shared.txt']);
