@@ -2,7 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { log } from '../log.js';
-import { openCommitWriter, type CommitWriter } from './git-commits.js';
+import {
+  MERGE_TREE_ARGS,
+  withMergeProcesses,
+  type MergeResult,
+  type Merges
+} from './git-merges.js';
 import { conflictPaths, isLeaseLost, mergeBases, parseVersion } from './git-parse.js';
 import { runNetworkCommand } from './git-network.js';
 import { GitError, runGit, type GitResult } from './git-process.js';
@@ -19,8 +24,7 @@ const IDENTITY = [
   'user.email=41898282+github-actions[bot]@users.noreply.github.com'
 ];
 
-export type MergeResult =
-  { clean: true; tree: string } | { clean: false; tree: string; conflicts: string[] };
+export type { MergeResult, Merges } from './git-merges.js';
 
 export type PushResult = { ok: true } | { ok: false; leaseLost: boolean; message: string };
 
@@ -32,6 +36,7 @@ export class Git {
   private readonly remote: string;
   /** curl's low-speed limit over this many seconds bounds every network command. */
   private readonly lowSpeedTimeS: number;
+  private versionAsked: Promise<{ major: number; minor: number; text: string }> | null = null;
 
   constructor(
     readonly cwd: string,
@@ -69,9 +74,10 @@ export class Git {
     return runNetworkCommand(a => this.exec(a, { allowFailure: true }), args, this.lowSpeedTimeS);
   }
 
-  async version(): Promise<{ major: number; minor: number; text: string }> {
-    const { stdout } = await this.exec(['version']);
-    return parseVersion(stdout);
+  /** The installed git's version, asked once. */
+  version(): Promise<{ major: number; minor: number; text: string }> {
+    this.versionAsked ??= this.exec(['version']).then(r => parseVersion(r.stdout));
+    return this.versionAsked;
   }
 
   async isRepository(): Promise<boolean> {
@@ -122,7 +128,7 @@ export class Git {
 
   /** A merge without a worktree (git ≥ 2.38). Conflicted paths come back, the merge is not fatal. */
   async mergeTree(ours: string, theirs: string): Promise<MergeResult> {
-    const args = ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', ours, theirs];
+    const args = [...MERGE_TREE_ARGS, ours, theirs];
     const r = await this.exec(args, { allowFailure: true });
     if (r.exitCode !== 0 && r.exitCode !== 1) throw new GitError(args, r);
     const [tree, ...rest] = r.stdout.split('\0').filter(s => s !== '');
@@ -138,35 +144,21 @@ export class Git {
   }
 
   /**
-   * `fn` with a `commit` that makes the same commits as commitTree, through one long-lived git
-   * process (started at the first commit) instead of one process per commit: for merge loops.
+   * `fn` with `merge` and `commit` that give what mergeTree and commitTree give, through long-lived
+   * git processes (started at first use) instead of a process per call: for merge loops, whose
+   * calls come one at a time. Merges are one process each before git 2.49 (see git-merges.ts).
    */
-  async withCommits<T>(fn: (commit: CommitWriter['commit']) => Promise<T>): Promise<T> {
-    let writer: Promise<CommitWriter> | null = null;
-    const open = async (): Promise<CommitWriter> => {
-      // The identities commit-tree would use (GIT_AUTHOR_* and GIT_COMMITTER_* honoured).
-      const [author, committer] = await Promise.all(
-        ['GIT_AUTHOR_IDENT', 'GIT_COMMITTER_IDENT'].map(async name =>
-          (await this.exec([...IDENTITY, 'var', name])).stdout.trim()
-        )
-      );
-      return openCommitWriter({
+  withMerges<T>(fn: (merges: Merges) => Promise<T>): Promise<T> {
+    return withMergeProcesses(
+      {
         cwd: this.cwd,
         env: this.env(),
-        author: author ?? '',
-        committer: committer ?? '',
-        tempRoot: process.env.RUNNER_TEMP || tmpdir()
-      });
-    };
-    try {
-      return await fn(async (tree, parents, message) => {
-        writer ??= open();
-        return (await writer).commit(tree, parents, message);
-      });
-    } finally {
-      // A writer that failed to open has nothing to close.
-      if (writer) await (await (writer as Promise<CommitWriter>).catch(() => null))?.close();
-    }
+        version: () => this.version(),
+        ident: async name => (await this.exec([...IDENTITY, 'var', name])).stdout.trim(),
+        mergeOne: (ours, theirs) => this.mergeTree(ours, theirs)
+      },
+      fn
+    );
   }
 
   async treeOf(rev: string): Promise<string> {

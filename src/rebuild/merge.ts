@@ -93,8 +93,8 @@ export async function mergeAll(
     }
     return merged.map(m => ({ number: m.number, changed: changedCache.get(m.sha) ?? [] }));
   };
-  // One merge-tree per PR; the merge commits go through one long-lived process.
-  await git.withCommits(async commit => {
+  // Long-lived git processes for the merges and their commits (see Git.withMerges).
+  await git.withMerges(async ({ merge, commit }) => {
     for (const { pr, sha } of eligible) {
       const skip = (reason: SkipReason): void => {
         outcomes.set(pr.number, skippedOutcome(pr, reason));
@@ -109,9 +109,9 @@ export async function mergeAll(
         );
         continue;
       }
-      const result = await git.mergeTree(head, sha);
+      const result = await merge(head, sha);
       if (!result.clean) {
-        const alone = head === baseSha ? result : await git.mergeTree(baseSha, sha);
+        const alone = head === baseSha ? result : await merge(baseSha, sha);
         const changed = await changedOfMerged();
         skip({
           kind: 'conflict',

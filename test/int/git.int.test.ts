@@ -218,7 +218,7 @@ describe('Git', () => {
     expect(existsSync(join(clone, 'out'))).toBe(false);
   });
 
-  describe('withCommits', () => {
+  describe('withMerges', () => {
     const DATES = { GIT_AUTHOR_DATE: '@1764700000 +0100', GIT_COMMITTER_DATE: '@1764700001 +0000' };
 
     it('makes the very commits commit-tree makes (same SHAs), chained, in one process', async () => {
@@ -232,7 +232,7 @@ describe('Git', () => {
         const viaCommitTree = await g.commitTree(treeA, [sha.main, sha['feature-a']], first);
         const chainedViaCommitTree = await g.commitTree(treeB, [viaCommitTree, sha.left], second);
 
-        const [one, two] = await g.withCommits(async commit => {
+        const [one, two] = await g.withMerges(async ({ commit }) => {
           const a = await commit(treeA, [sha.main, sha['feature-a']], first);
           // The second commit's parent is the first: the writer's commits are readable at once.
           const b = await commit(treeB, [a, sha.left], second);
@@ -251,13 +251,13 @@ describe('Git', () => {
 
     it('hands back what its function returns, and fails the commit for a malformed object', async () => {
       const g = new Git(clone);
-      expect(await g.withCommits(async () => 'no commits, no process')).toBe(
+      expect(await g.withMerges(() => Promise.resolve('no commits, no process'))).toBe(
         'no commits, no process'
       );
       const tree = await g.treeOf(sha.main);
-      await expect(g.withCommits(commit => commit(tree, ['not-a-sha'], 'x\n'))).rejects.toThrow(
-        GitError
-      );
+      await expect(
+        g.withMerges(({ commit }) => commit(tree, ['not-a-sha'], 'x\n'))
+      ).rejects.toThrow(GitError);
     });
   });
 

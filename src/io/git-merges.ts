@@ -1,0 +1,167 @@
+// A merge loop without a process per merge. Staging gets one merge commit per PR, and each merge
+// starts from the previous commit, so the loop cannot be one batched command; instead long-lived
+// git processes answer one request at a time. Commits: `git hash-object -w -t commit
+// --stdin-paths` writes each commit object (checked by git like any other). Merges: `git
+// merge-tree --stdin`, from git 2.49 on only: older versions do not flush their output between
+// merges (they answer only when their input ends), so there each merge is its own process.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { conflictPaths } from './git-parse.js';
+import { GitError, GitSession } from './git-process.js';
+
+export type MergeResult =
+  { clean: true; tree: string } | { clean: false; tree: string; conflicts: string[] };
+
+/** The first git whose `merge-tree --stdin` flushes after each merge (pw/merge-tree-stdin-deadlock-fix). */
+export const STDIN_MERGE_GIT = { major: 2, minor: 49 };
+
+/** `merge-tree --write-tree --name-only --no-messages -z` as one command, or as one --stdin line. */
+export const MERGE_TREE_ARGS = ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z'];
+
+/** A merge loop's git: what Git.mergeTree and Git.commitTree give, without a process per call. */
+export interface Merges {
+  merge: (ours: string, theirs: string) => Promise<MergeResult>;
+  /** The commit `git commit-tree <tree> -p … -F -` makes, as its SHA. */
+  commit: (tree: string, parents: string[], message: string) => Promise<string>;
+}
+
+interface Closable {
+  close(): Promise<void>;
+}
+
+type CommitWriter = Pick<Merges, 'commit'> & Closable;
+type MergeSession = Pick<Merges, 'merge'> & Closable;
+
+/**
+ * `fn` with Merges whose processes start at first use and end with `fn`. What the Git wrapper
+ * hands in: its version, `git var` under the action's identity, and its one-process merge.
+ */
+export async function withMergeProcesses<T>(
+  git: {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    version(): Promise<{ major: number; minor: number }>;
+    ident(name: 'GIT_AUTHOR_IDENT' | 'GIT_COMMITTER_IDENT'): Promise<string>;
+    mergeOne: Merges['merge'];
+  },
+  fn: (merges: Merges) => Promise<T>
+): Promise<T> {
+  let writer: Promise<CommitWriter> | null = null;
+  let merger: Promise<MergeSession | null> | null = null;
+  const openWriter = async (): Promise<CommitWriter> => {
+    // The identities commit-tree would use (GIT_AUTHOR_* and GIT_COMMITTER_* honoured).
+    const [author, committer] = await Promise.all([
+      git.ident('GIT_AUTHOR_IDENT'),
+      git.ident('GIT_COMMITTER_IDENT')
+    ]);
+    const tempRoot = process.env.RUNNER_TEMP || tmpdir();
+    return openCommitWriter({ cwd: git.cwd, env: git.env, author, committer, tempRoot });
+  };
+  const openMerger = async (): Promise<MergeSession | null> => {
+    const v = await git.version();
+    const { major, minor } = STDIN_MERGE_GIT;
+    const flushes = v.major > major || (v.major === major && v.minor >= minor);
+    return flushes ? openMergeSession(git.cwd, git.env) : null;
+  };
+  try {
+    return await fn({
+      merge: async (ours, theirs) => {
+        merger ??= openMerger();
+        const session = await merger;
+        return session ? session.merge(ours, theirs) : git.mergeOne(ours, theirs);
+      },
+      commit: async (tree, parents, message) => {
+        writer ??= openWriter();
+        return (await writer).commit(tree, parents, message);
+      }
+    });
+  } finally {
+    // What failed to open has nothing to close.
+    const opened: Array<Promise<Closable | null> | null> = [writer, merger];
+    for (const p of opened) if (p) await (await p.catch(() => null))?.close();
+  }
+}
+
+/**
+ * A commit object's text, byte for byte as `git commit-tree` writes it (no encoding header: git's
+ * default UTF-8), so the SHAs are the same.
+ */
+export function commitObject(
+  tree: string,
+  parents: string[],
+  idents: { author: string; committer: string },
+  message: string
+): string {
+  return [
+    `tree ${tree}`,
+    ...parents.map(p => `parent ${p}`),
+    `author ${idents.author}`,
+    `committer ${idents.committer}`,
+    '',
+    message
+  ].join('\n');
+}
+
+const oneLine = (output: string): number => {
+  const end = output.indexOf('\n');
+  return end < 0 ? -1 : end + 1;
+};
+
+async function openCommitWriter(options: {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** `git var GIT_AUTHOR_IDENT`, `git var GIT_COMMITTER_IDENT`: name, email, date. */
+  author: string;
+  committer: string;
+  tempRoot: string;
+}): Promise<CommitWriter> {
+  // hash-object reads objects from files: one file, rewritten for each commit.
+  const dir = await mkdtemp(join(options.tempRoot, 'staging-action-commits-'));
+  const file = join(dir, 'commit');
+  const session = new GitSession(
+    ['hash-object', '-w', '-t', 'commit', '--no-filters', '--stdin-paths'],
+    options.cwd,
+    options.env
+  );
+  return {
+    async commit(tree, parents, message) {
+      await writeFile(file, commitObject(tree, parents, options, message));
+      return (await session.request(file, oneLine)).trim();
+    },
+    async close() {
+      try {
+        await session.close();
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+  };
+}
+
+/**
+ * `merge-tree --stdin` answers each line with `<1 clean | 0 conflicts>NUL<tree>NUL`, the
+ * conflicted paths (NUL after each), then a NUL: no field is empty, so the first NUL NUL ends it.
+ */
+const mergeAnswer = (output: string): number => {
+  const end = output.indexOf('\0\0');
+  return end < 0 ? -1 : end + 2;
+};
+
+/** One long-lived `merge-tree --stdin`: the same results as one `merge-tree` per merge. */
+function openMergeSession(cwd: string, env: NodeJS.ProcessEnv): MergeSession {
+  const args = [...MERGE_TREE_ARGS, '--stdin'];
+  const session = new GitSession(args, cwd, env);
+  return {
+    async merge(ours, theirs) {
+      const answer = await session.request(`${ours} ${theirs}`, mergeAnswer);
+      const [status, tree, ...paths] = answer.split('\0').filter(s => s !== '');
+      if (!tree || (status !== '0' && status !== '1')) {
+        throw new GitError(args, { exitCode: 0, stdout: answer, stderr: '' });
+      }
+      if (status === '1') return { clean: true, tree };
+      return { clean: false, tree, conflicts: conflictPaths(paths, [ours, theirs]) };
+    },
+    close: () => session.close()
+  };
+}
