@@ -17,20 +17,25 @@ export interface Measurement {
 }
 
 export interface GitCounter {
+  /** `git version` of the git the action runs. */
+  version: string;
   /** PATH for the action: the shim ahead of the real git. */
   path: string;
   reset(): void;
   count(): number;
 }
 
-/** A `git` shim in `dir` that logs each call, then runs the real git. */
-export function gitCounter(dir: string): GitCounter {
-  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+/** A `git` shim in `dir` that logs each call, then runs the real git (the one in `gitDir`, or on PATH). */
+export function gitCounter(dir: string, gitDir?: string): GitCounter {
+  const realGit = gitDir
+    ? join(gitDir, 'git')
+    : execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
   const log = join(dir, 'git-calls.log');
   writeFileSync(join(dir, 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${realGit}' "$@"\n`);
   chmodSync(join(dir, 'git'), 0o755);
   writeFileSync(log, '');
   return {
+    version: execFileSync(realGit, ['version'], { encoding: 'utf8' }).trim(),
     path: `${dir}:${process.env.PATH ?? ''}`,
     reset: () => writeFileSync(log, ''),
     count: () =>

@@ -19,6 +19,8 @@ export async function benchRebuild(options: {
   prs: number;
   latencyMs: number;
   runs: number;
+  /** Where the git the action runs lives (default: the one on PATH). */
+  gitDir?: string | undefined;
 }): Promise<void> {
   const { files: FILES, prs: PRS, latencyMs, runs } = options;
   const origin = await createOrigin({ files: { 'README.md': 'bench\n' } });
@@ -37,7 +39,7 @@ export async function benchRebuild(options: {
       github.addCheckRun(sha, { name: 'lint' });
     }
     const setupSeconds = (performance.now() - setupStart) / 1000;
-    const git = gitCounter(origin.dir);
+    const git = gitCounter(origin.dir, options.gitDir);
     const inputs = { mode: 'rebuild', 'github-token': TOKEN };
 
     const full: Measurement[] = [];
@@ -89,7 +91,7 @@ export async function benchRebuild(options: {
     }
     printTable(
       `Rebuild: ${FILES} files, ${PRS} open PRs (every 7th conflicts), ${latencyMs} ms per request; ` +
-        `setup ${setupSeconds.toFixed(1)} s; median of ${runs} run(s)`,
+        `setup ${setupSeconds.toFixed(1)} s; ${git.version}; median of ${runs} run(s)`,
       [
         [`full rebuild, ${PRS} PRs`, full],
         [`unchanged rerun, ${PRS} PRs`, rerun]

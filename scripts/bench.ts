@@ -3,7 +3,8 @@
 // CronJobs instead. `--startup`: how long `node dist/index.js` takes to start a rebuild (to its
 // first input error) next to `node -e 0`. Every run prints wall time, GitHub and Kubernetes
 // requests, git processes (counted with a PATH shim) and bytes fetched; with --runs N each row is
-// the median of N runs. Timing claims live here, never in the test suite.
+// the median of N runs. `--git DIR`: the action runs the git in DIR (e.g. a git 2.49+ build, as on
+// GitHub's runners) instead of the one on PATH. Timing claims live here, never in the test suite.
 import { parseArgs } from 'node:util';
 import { benchDeploy } from './bench-deploy.ts';
 import { benchRebuild } from './bench-rebuild.ts';
@@ -17,7 +18,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     deploy: { type: 'boolean', default: false },
     cronjobs: { type: 'string', default: '20' },
-    startup: { type: 'boolean', default: false }
+    startup: { type: 'boolean', default: false },
+    git: { type: 'string' }
   }
 });
 
@@ -39,6 +41,7 @@ else if (values.deploy) {
     files: count('files', values.files),
     prs: count('prs', values.prs),
     latencyMs,
-    runs
+    runs,
+    gitDir: values.git
   });
 }

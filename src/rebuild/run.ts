@@ -217,13 +217,14 @@ export async function rebuild(
 }
 
 async function checkGit(git: Git): Promise<void> {
-  const v = await git.version();
+  // Both asked at once; the version's verdict comes first.
+  const [v, repository] = await Promise.all([git.version(), git.isRepository()]);
   if (v.major < 2 || (v.major === 2 && v.minor < 38)) {
     throw new Error(
       `rebuild needs git 2.38 or newer (for 'git merge-tree --write-tree'); this runner has ${v.text}. Use a current GitHub-hosted runner or install a newer git.`
     );
   }
-  if (!(await git.isRepository())) {
+  if (!repository) {
     throw new InputError(
       `${git.cwd} is not a git repository. Run actions/checkout before this action (the default fetch-depth is fine).`
     );
