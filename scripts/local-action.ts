@@ -3,8 +3,8 @@
 // served by the fake GitHub on 127.0.0.1, and a checkout of it. It writes the sandbox's INPUT_*
 // and GITHUB_* variables to an env file and runs `local-action run . src/main.ts <env file>`;
 // `npm run local-action -- --keep` keeps the env file, the event payload and the job summary (the
-// sandbox repositories and the fake GitHub go either way). local-action's @actions/core stub does
-// not fail the process on core.setFailed: read the log. To debug against a real repository
+// sandbox repositories and the fake GitHub go either way). The action writes workflow commands
+// itself (src/io/runner.ts), so the log shows them as written. To debug against a real repository
 // instead, copy .env.example to .env and run `npx local-action run . src/main.ts .env`.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -1,6 +1,6 @@
-// The run's log. In Actions it is @actions/core (workflow commands: groups, warnings, masks); the
-// CLI switches it to plain terminal lines once, before a mode runs, instead of rewriting stdout.
-import * as core from '@actions/core';
+// The run's log. In Actions it is workflow commands (groups, warnings, masks: src/io/runner.ts);
+// the CLI switches it to plain terminal lines once, before a mode runs, instead of rewriting stdout.
+import * as runner from './io/runner.js';
 
 export interface LogSink {
   info(message: string): void;
@@ -11,11 +11,11 @@ export interface LogSink {
 }
 
 const actionsSink: LogSink = {
-  info: message => core.info(message),
-  debug: message => core.debug(message),
-  notice: message => core.notice(message),
-  warning: message => core.warning(message),
-  group: (name, fn) => core.group(name, fn)
+  info: message => runner.info(message),
+  debug: message => runner.debug(message),
+  notice: message => runner.notice(message),
+  warning: message => runner.warning(message),
+  group: (name, fn) => runner.group(name, fn)
 };
 
 /** Plain lines for a terminal: groups as headings, debug only with RUNNER_DEBUG=1. */

@@ -1,6 +1,6 @@
 // The action's entry: read the mode, load it, and run it through the one mode contract.
-import * as core from '@actions/core';
 import type { InputSource } from './inputs/parse.js';
+import * as runner from './io/runner.js';
 import { log } from './log.js';
 import { MODES, parseMode, type ModeReport } from './mode.js';
 import { writeJobSummary, type Report } from './summary.js';
@@ -17,11 +17,11 @@ export interface RunIo {
 }
 
 export const actionsIo: RunIo = {
-  inputs: { get: name => core.getInput(name) },
+  inputs: { get: name => runner.getInput(name) },
   env: process.env,
-  setOutput: (name, value) => core.setOutput(name, value),
+  setOutput: (name, value) => runner.setOutput(name, value),
   report: writeJobSummary,
-  mask: secret => core.setSecret(secret)
+  mask: secret => runner.setSecret(secret)
 };
 
 // Settings fields never written to the debug log.
@@ -49,8 +49,8 @@ export async function run(io: RunIo = actionsIo): Promise<void> {
     const { report, outputs, failure } = await runMode(io);
     for (const [name, value] of Object.entries(outputs)) io.setOutput(name, value);
     await io.report(report);
-    if (failure !== undefined) core.setFailed(failure);
+    if (failure !== undefined) runner.setFailed(failure);
   } catch (error) {
-    core.setFailed(errorMessage(error));
+    runner.setFailed(errorMessage(error));
   }
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { appendSummary } from './io/runner.js';
 
 /**
  * A piece of text with how it is shown: as code (names, SHAs, schedules), as a link, with an
@@ -170,5 +170,5 @@ export function renderText(report: Report): string {
 /** Writes the report as the job summary, once. A no-op outside Actions (no GITHUB_STEP_SUMMARY). */
 export async function writeJobSummary(report: Report): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(renderHtml(report)).write();
+  await appendSummary(renderHtml(report));
 }

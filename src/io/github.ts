@@ -1,15 +1,24 @@
-import { GitHub as ActionsOctokit, defaults, getOctokitOptions } from '@actions/github/lib/utils';
+import { Octokit as OctokitCore } from '@octokit/core';
 import { paginateGraphQL } from '@octokit/plugin-paginate-graphql';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { log } from '../log.js';
 import type { Repository } from '../inputs/parse.js';
 import { DEFAULT_REQUEST_TIMEOUT_S, fetchWithTimeout } from '../util/timeout.js';
 import { countTries, graphqlWithContext, requestWithContext } from './github-errors.js';
+import { authString, githubFetch, userAgentWithOrchestrationId } from './github-fetch.js';
 import { fitStatusDescription } from './github-rules.js';
 
-// countTries first: its hook is the innermost, called once per try.
-const StagingOctokit = ActionsOctokit.plugin(countTries, paginateGraphQL, retry, throttling);
+// REST calls are plain `request` routes (no endpoint-methods plugin: it is most of the bundle).
+// countTries before the hook-adding plugins: its hook is the innermost, called once per try.
+const StagingOctokit = OctokitCore.plugin(
+  paginateRest,
+  countTries,
+  paginateGraphQL,
+  retry,
+  throttling
+);
 export type Octokit = InstanceType<typeof StagingOctokit>;
 
 interface LimitedRequest {
@@ -57,21 +66,19 @@ function client(
   paced: boolean,
   retryBaseMs: number
 ): Octokit {
-  // Wraps @actions/github's own fetch, which honours the runner's proxy settings.
-  const base = (defaults.request?.fetch as typeof fetch | undefined) ?? fetch;
-  const octokit = new StagingOctokit(
-    getOctokitOptions(token, {
-      baseUrl,
-      userAgent: 'staging-action',
-      request: { fetch: fetchWithTimeout(timeoutMs, base) },
-      throttle: {
-        onRateLimit: onLimit('rate limit'),
-        onSecondaryRateLimit: onLimit('secondary rate limit'),
-        ...(paced ? {} : { write: UNPACED })
-      },
-      retry: { retryAfterBaseValue: retryBaseMs }
-    })
-  );
+  const octokit = new StagingOctokit({
+    baseUrl,
+    auth: authString(token),
+    userAgent: userAgentWithOrchestrationId('staging-action'),
+    // The runner's proxy settings (https_proxy, no_proxy) are honoured as @actions/github did.
+    request: { fetch: fetchWithTimeout(timeoutMs, githubFetch(baseUrl)) },
+    throttle: {
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
+      ...(paced ? {} : { write: UNPACED })
+    },
+    retry: { retryAfterBaseValue: retryBaseMs }
+  });
   // Added last, so it wraps the retry and throttling plugins and sees each call's final outcome.
   octokit.hook.wrap('request', requestWithContext);
   return octokit;
@@ -181,7 +188,7 @@ export class GitHub {
       targetUrl: string | null;
     }
   ): Promise<void> {
-    await this.clients.writes.rest.repos.createCommitStatus({
+    await this.clients.writes.request('POST /repos/{owner}/{repo}/statuses/{sha}', {
       owner: this.repository.owner,
       repo: this.repository.repo,
       sha,
@@ -195,7 +202,7 @@ export class GitHub {
   /** Every workflow of the repository (REST, paginated). */
   async listWorkflows(): Promise<WorkflowInfo[]> {
     const { reads } = this.clients;
-    const workflows = await reads.paginate(reads.rest.actions.listRepoWorkflows, {
+    const workflows = await reads.paginate('GET /repos/{owner}/{repo}/actions/workflows', {
       owner: this.repository.owner,
       repo: this.repository.repo,
       per_page: 100
@@ -209,19 +216,22 @@ export class GitHub {
     ref: string,
     inputs: Record<string, string>
   ): Promise<void> {
-    await this.clients.writes.rest.actions.createWorkflowDispatch({
-      owner: this.repository.owner,
-      repo: this.repository.repo,
-      workflow_id: workflow,
-      ref,
-      ...(Object.keys(inputs).length > 0 ? { inputs } : {})
-    });
+    await this.clients.writes.request(
+      'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches',
+      {
+        owner: this.repository.owner,
+        repo: this.repository.repo,
+        workflow_id: workflow,
+        ref,
+        ...(Object.keys(inputs).length > 0 ? { inputs } : {})
+      }
+    );
   }
 
   /** Deletes `refs/heads/<branch>`; false when it was already gone. */
   async deleteBranch(branch: string): Promise<boolean> {
     try {
-      await this.clients.writes.rest.git.deleteRef({
+      await this.clients.writes.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', {
         owner: this.repository.owner,
         repo: this.repository.repo,
         ref: `heads/${branch}`

@@ -94,7 +94,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** Captures what @actions/core writes to stdout while `fn` runs. */
+/** Captures what the run's log (src/io/runner.ts) writes to stdout while `fn` runs. */
 export async function captureLog<T>(fn: () => Promise<T>): Promise<{ value: T; log: string }> {
   const chunks: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
