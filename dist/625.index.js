@@ -113,7 +113,7 @@ function failureReasons(job, pods) {
 
 /***/ }),
 
-/***/ 1006:
+/***/ 8625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG

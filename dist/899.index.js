@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   cleanupMode: () => (/* binding */ cleanupMode)
 });
 
-// EXTERNAL MODULE: ./src/io/github.ts
-var github = __webpack_require__(6557);
+// EXTERNAL MODULE: ./src/io/github.ts + 1 modules
+var github = __webpack_require__(8169);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(9614);
 // EXTERNAL MODULE: ./src/kube/secrets.ts
@@ -670,21 +670,87 @@ function fitStatusDescription(description) {
 
 /***/ }),
 
-/***/ 6557:
+/***/ 8169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ createOctokit),
-/* harmony export */   g: () => (/* binding */ GitHub)
-/* harmony export */ });
-/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5250);
-/* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3178);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
-/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4991);
-/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(361);
-/* harmony import */ var _github_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5795);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ GitHub),
+  Q: () => (/* binding */ createOctokit)
+});
+
+// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
+var dist_src = __webpack_require__(4730);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js
+var dist_bundle = __webpack_require__(3178);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var plugin_paginate_rest_dist_bundle = __webpack_require__(3779);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var plugin_retry_dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/util/timeout.ts
+var timeout = __webpack_require__(4991);
+// EXTERNAL MODULE: ./src/io/github-errors.ts
+var github_errors = __webpack_require__(361);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var lib_proxy = __webpack_require__(9783);
+;// CONCATENATED MODULE: ./src/io/github-fetch.ts
+// What @actions/github's `getOctokitOptions` and `defaults` gave the client, without loading
+// @actions/github: its utils import undici (1 MB bundled) at the top, which cost every run about
+// 0.1 s of start-up (actions/toolkit#1621). Here the proxy is decided with @actions/http-client's
+// own rules (`getProxyUrl`, a module without undici), and undici is loaded only when a proxy
+// applies: its ProxyAgent is what sends a request through one.
+
+/** `token <token>`, as @actions/github's getAuthString builds it. */
+function authString(token) {
+    if (!token)
+        throw new Error('Parameter token or opts.auth is required');
+    return `token ${token}`;
+}
+/** The user agent with the runner's orchestration id, as @actions/github appends it. */
+function userAgentWithOrchestrationId(userAgent) {
+    const id = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
+    if (!id)
+        return userAgent;
+    const tag = `actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}`;
+    return userAgent.includes(tag) ? userAgent : `${userAgent} ${tag}`;
+}
+/**
+ * The fetch for requests to `baseUrl`: Node's own when no proxy applies (no `*_proxy` variable,
+ * or `no_proxy` or a loopback address bypasses it), else undici's fetch through a ProxyAgent
+ * built as @actions/http-client's `_getProxyAgentDispatcher` builds it (credentials of the proxy
+ * URL as a Basic token, no pipelining).
+ */
+function githubFetch(baseUrl) {
+    const proxy = (0,lib_proxy/* getProxyUrl */.s)(new URL(baseUrl));
+    if (!proxy?.hostname)
+        return globalThis.fetch;
+    const token = proxy.username || proxy.password
+        ? `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`
+        : undefined;
+    let agent;
+    return async (input, init) => {
+        const undici = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 4371, 19));
+        agent ??= new undici.ProxyAgent({
+            uri: proxy.href,
+            pipelining: 0,
+            ...(token ? { token } : {})
+        });
+        const response = await undici.fetch(input, {
+            ...init,
+            dispatcher: agent
+        });
+        return response;
+    };
+}
+
+// EXTERNAL MODULE: ./src/io/github-rules.ts
+var github_rules = __webpack_require__(5795);
+;// CONCATENATED MODULE: ./src/io/github.ts
 
 
 
@@ -693,11 +759,14 @@ function fitStatusDescription(description) {
 
 
 
-// countTries first: its hook is the innermost, called once per try.
-const StagingOctokit = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .GitHub */ .gq.plugin(_github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .countTries */ .zh, _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_4__/* .paginateGraphQL */ .T, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
+
+
+// REST calls are plain `request` routes (no endpoint-methods plugin: it is most of the bundle).
+// countTries before the hook-adding plugins: its hook is the innermost, called once per try.
+const StagingOctokit = dist_src/* Octokit */.E.plugin(plugin_paginate_rest_dist_bundle/* paginateRest */.ud, github_errors/* countTries */.zh, dist_bundle/* paginateGraphQL */.T, plugin_retry_dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 function onLimit(kind) {
     return (retryAfter, options, _octokit, retryCount) => {
-        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+        log/* log */.Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
         return retryCount < 2;
     };
 }
@@ -716,28 +785,28 @@ const UNPACED = {
     })
 };
 function client(token, baseUrl, timeoutMs, paced, retryBaseMs) {
-    // Wraps @actions/github's own fetch, which honours the runner's proxy settings.
-    const base = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .defaults */ .NT.request?.fetch ?? fetch;
-    const octokit = new StagingOctokit((0,_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_0__/* .getOctokitOptions */ .EG)(token, {
+    const octokit = new StagingOctokit({
         baseUrl,
-        userAgent: 'staging-action',
-        request: { fetch: (0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchWithTimeout */ .u9)(timeoutMs, base) },
+        auth: authString(token),
+        userAgent: userAgentWithOrchestrationId('staging-action'),
+        // The runner's proxy settings (https_proxy, no_proxy) are honoured as @actions/github did.
+        request: { fetch: (0,timeout/* fetchWithTimeout */.u9)(timeoutMs, githubFetch(baseUrl)) },
         throttle: {
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit'),
             ...(paced ? {} : { write: UNPACED })
         },
         retry: { retryAfterBaseValue: retryBaseMs }
-    }));
+    });
     // Added last, so it wraps the retry and throttling plugins and sees each call's final outcome.
-    octokit.hook.wrap('request', _github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .requestWithContext */ .Je);
+    octokit.hook.wrap('request', github_errors/* requestWithContext */.Je);
     return octokit;
 }
 /**
  * Octokit with GraphQL pagination, retries of 5xx, waiting out (secondary) rate limits, and a
  * deadline on every request (not retried: see RequestTimeoutError).
  */
-function createOctokit(token, baseUrl, timeoutMs = _util_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000, 
+function createOctokit(token, baseUrl, timeoutMs = timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000, 
 /** The retry plugin waits (n² × this) before retry n; tests make it short. */
 retryBaseMs = 1000) {
     return {
@@ -772,7 +841,7 @@ class GitHub {
         const data = await this.clients.reads
             .graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo })
             .catch((error) => {
-            throw (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .graphqlWithContext */ .l0)(error, DEFAULT_BRANCH_QUERY);
+            throw (0,github_errors/* graphqlWithContext */.l0)(error, DEFAULT_BRANCH_QUERY);
         });
         const name = data.repository.defaultBranchRef?.name;
         if (!name)
@@ -798,30 +867,30 @@ class GitHub {
     /** One GraphQL request, for callers that page (or check each page) themselves. */
     query(query, variables) {
         return this.clients.reads.graphql(query, variables).catch((error) => {
-            throw (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .graphqlWithContext */ .l0)(error, query);
+            throw (0,github_errors/* graphqlWithContext */.l0)(error, query);
         });
     }
     /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
     paginate(query, variables) {
         return this.clients.reads.graphql.paginate(query, variables).catch((error) => {
-            throw (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .graphqlWithContext */ .l0)(error, query);
+            throw (0,github_errors/* graphqlWithContext */.l0)(error, query);
         });
     }
     async createStatus(sha, status) {
-        await this.clients.writes.rest.repos.createCommitStatus({
+        await this.clients.writes.request('POST /repos/{owner}/{repo}/statuses/{sha}', {
             owner: this.repository.owner,
             repo: this.repository.repo,
             sha,
             state: status.state,
             context: status.context,
-            description: (0,_github_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .fitStatusDescription */ .c)(status.description),
+            description: (0,github_rules/* fitStatusDescription */.c)(status.description),
             ...(status.targetUrl ? { target_url: status.targetUrl } : {})
         });
     }
     /** Every workflow of the repository (REST, paginated). */
     async listWorkflows() {
         const { reads } = this.clients;
-        const workflows = await reads.paginate(reads.rest.actions.listRepoWorkflows, {
+        const workflows = await reads.paginate('GET /repos/{owner}/{repo}/actions/workflows', {
             owner: this.repository.owner,
             repo: this.repository.repo,
             per_page: 100
@@ -830,7 +899,7 @@ class GitHub {
     }
     /** `workflow_dispatch` of a workflow (id or file name) on `ref`; GitHub answers 204. */
     async dispatchWorkflow(workflow, ref, inputs) {
-        await this.clients.writes.rest.actions.createWorkflowDispatch({
+        await this.clients.writes.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
             owner: this.repository.owner,
             repo: this.repository.repo,
             workflow_id: workflow,
@@ -841,7 +910,7 @@ class GitHub {
     /** Deletes `refs/heads/<branch>`; false when it was already gone. */
     async deleteBranch(branch) {
         try {
-            await this.clients.writes.rest.git.deleteRef({
+            await this.clients.writes.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', {
                 owner: this.repository.owner,
                 repo: this.repository.repo,
                 ref: `heads/${branch}`

@@ -1,0 +1,657 @@
+export const id = 837;
+export const ids = [837];
+export const modules = {
+
+/***/ 8837:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TU: () => (/* binding */ Git),
+  XS: () => (/* reexport */ GitError)
+});
+
+// UNUSED EXPORTS: GitTimeoutError
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+;// CONCATENATED MODULE: ./src/io/git-parse.ts
+// What git prints, read as plain data: pure functions with no process behind them, unit-tested on
+// git's own output. The wrapper in git.ts runs git and hands its output here.
+/** `git version 2.43.0` → 2, 43 (0, 0 when unreadable) and the text. */
+function parseVersion(stdout) {
+    const match = /(\d+)\.(\d+)/.exec(stdout);
+    return { major: Number(match?.[1] ?? 0), minor: Number(match?.[2] ?? 0), text: stdout.trim() };
+}
+/**
+ * The conflicting paths of `merge-tree --name-only`, sorted and unique. A file/directory clash
+ * leaves the file at `path~<side>`, the side named as given to merge-tree: report the path the
+ * PRs touched, not one that exists in neither of them.
+ */
+function conflictPaths(paths, sides) {
+    const unlabel = (path) => {
+        const side = sides.find(s => path.endsWith(`~${s}`));
+        return side === undefined ? path : path.slice(0, -side.length - 1);
+    };
+    return [...new Set(paths.map(unlabel))].sort();
+}
+/**
+ * Whether a failed `push --force-with-lease` lost a race. Caught by git itself (the ref it was
+ * advertised is not the lease), or by the server when another push moved the ref between the
+ * advertisement and receive-pack: `cannot lock ref` with "is at X but expected Y", or "reference
+ * already exists" for a branch being created. Other remote rejections (hooks, protection rules,
+ * a name too long) are not races.
+ */
+function isLeaseLost(output) {
+    return (/stale info|\[rejected\]|fetch first|non-fast-forward/.test(output) ||
+        /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists)/.test(output));
+}
+// curl's CURLE_OPERATION_TIMEDOUT (28) for the low-speed limit, as git prints it.
+function isStalled(stderr) {
+    return /Operation too slow|curl 28 /.test(stderr);
+}
+/**
+ * From `rev-list --parents --boundary heads ^base`: each head's merge base with base, null when
+ * the head is already reachable from base, absent when there are several candidates. The
+ * boundary commits a head reaches are the common ancestors nearest to it: exactly one of them
+ * is the merge base.
+ */
+function mergeBases(revList, heads) {
+    const parents = new Map();
+    for (const line of revList.split('\n')) {
+        if (line === '' || line.startsWith('-'))
+            continue;
+        const [sha, ...rest] = line.split(' ');
+        if (sha)
+            parents.set(sha, rest);
+    }
+    const result = new Map();
+    for (const head of heads) {
+        if (!parents.has(head)) {
+            result.set(head, null);
+            continue;
+        }
+        const seen = new Set([head]);
+        const boundary = new Set();
+        const stack = [head];
+        for (let sha = stack.pop(); sha !== undefined; sha = stack.pop()) {
+            for (const p of parents.get(sha) ?? []) {
+                if (!parents.has(p))
+                    boundary.add(p);
+                else if (!seen.has(p)) {
+                    seen.add(p);
+                    stack.push(p);
+                }
+            }
+        }
+        if (boundary.size === 1)
+            result.set(head, [...boundary][0]);
+    }
+    return result;
+}
+/** A network failure a second attempt can fix (5xx, reset, DNS, timeouts). */
+function isTransient(stderr) {
+    return /(HTTP 5\d\d|returned error: 5\d\d|RPC failed|early EOF|Connection reset|timed out|Could not resolve host|unexpected disconnect)/i.test(stderr);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/io/git-process.ts
+// How git runs: one process per command (argument arrays, never a shell), or one long-lived
+// process answering many requests on stdin. Spawned directly with node:child_process: a rebuild
+// runs a hundred or more short git commands, and @actions/exec's ToolRunner added about 2.5 ms to
+// each (a PATH lookup per call, listeners per line), a quarter of a merge.
+
+
+class GitError extends Error {
+    args;
+    result;
+    name = 'GitError';
+    constructor(args, result) {
+        super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
+        this.args = args;
+        this.result = result;
+    }
+}
+/** Why git could not start at all: no git on PATH, or a working directory that is gone. */
+function startError(error, cwd) {
+    if (error.code !== 'ENOENT')
+        return new Error(`git could not start: ${error.message}`);
+    if (!(0,external_node_fs_.existsSync)(cwd))
+        return new Error(`The working directory ${cwd} does not exist.`);
+    return new Error('git was not found on PATH. Install git 2.38 or newer (GitHub-hosted runners have it).');
+}
+function exitCodeOf(code, signal) {
+    // A signal has no exit code: report it the way a shell does (128 + n).
+    if (code !== null)
+        return code;
+    return signal === 'SIGKILL' ? 137 : signal === 'SIGTERM' ? 143 : 128;
+}
+/** One git command to completion. Stdin is `input`, or /dev/null. Never throws for an exit code. */
+function runGit(args, cwd, env, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', args, {
+            cwd,
+            env,
+            stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+        });
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', error => reject(startError(error, cwd)));
+        child.on('close', (code, signal) => resolve({
+            exitCode: exitCodeOf(code, signal),
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8')
+        }));
+        if (input !== undefined && child.stdin) {
+            // A git that exits before reading all of its input (an error) must not crash the run.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(input);
+        }
+    });
+}
+/**
+ * One long-lived git process (`merge-tree --stdin`, `hash-object --stdin-paths`) that answers
+ * one request at a time: a line in, an answer out that `complete` recognises (its length, or -1
+ * while incomplete). A process that dies fails the request in flight and every later one.
+ */
+class GitSession {
+    args;
+    child;
+    output = '';
+    stderr = '';
+    failure = null;
+    pending = null;
+    exited;
+    constructor(args, cwd, env) {
+        this.args = args;
+        this.child = (0,external_node_child_process_.spawn)('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+        this.child.stdout.setEncoding('utf8');
+        this.child.stdout.on('data', (chunk) => {
+            this.output += chunk;
+            this.answer();
+        });
+        this.child.stderr.on('data', (chunk) => (this.stderr += chunk.toString('utf8')));
+        this.child.stdin.on('error', () => undefined);
+        this.exited = new Promise(resolve => {
+            this.child.on('error', error => {
+                this.fail(startError(error, cwd));
+                resolve();
+            });
+            this.child.on('close', (code, signal) => {
+                const result = { exitCode: exitCodeOf(code, signal), stdout: '', stderr: this.stderr };
+                this.fail(new GitError(this.args, result));
+                resolve();
+            });
+        });
+    }
+    request(line, complete) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        if (this.pending)
+            throw new Error(`git ${this.args[0]}: one request at a time`);
+        return new Promise((resolve, reject) => {
+            this.pending = { complete, resolve, reject };
+            this.child.stdin.write(`${line}\n`);
+        });
+    }
+    /** Ends the input and waits for the process to exit. */
+    async close() {
+        this.child.stdin.end();
+        await this.exited;
+    }
+    answer() {
+        if (!this.pending)
+            return;
+        const end = this.pending.complete(this.output);
+        if (end < 0)
+            return;
+        const answer = this.output.slice(0, end);
+        this.output = this.output.slice(end);
+        const { resolve } = this.pending;
+        this.pending = null;
+        resolve(answer);
+    }
+    fail(error) {
+        // A clean exit after close() fails nothing: only a request still waiting sees it.
+        this.failure ??= error;
+        const pending = this.pending;
+        this.pending = null;
+        pending?.reject(this.failure);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/git-merges.ts
+// A merge loop without a process per merge. Staging gets one merge commit per PR, and each merge
+// starts from the previous commit, so the loop cannot be one batched command; instead long-lived
+// git processes answer one request at a time. Commits: `git hash-object -w -t commit
+// --stdin-paths` writes each commit object (checked by git like any other). Merges: `git
+// merge-tree --stdin`, from git 2.49 on only: older versions do not flush their output between
+// merges (they answer only when their input ends), so there each merge is its own process.
+
+
+
+
+
+/** The first git whose `merge-tree --stdin` flushes after each merge (pw/merge-tree-stdin-deadlock-fix). */
+const STDIN_MERGE_GIT = { major: 2, minor: 49 };
+/** `merge-tree --write-tree --name-only --no-messages -z` as one command, or as one --stdin line. */
+const MERGE_TREE_ARGS = ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z'];
+/**
+ * `fn` with Merges whose processes start at first use and end with `fn`. What the Git wrapper
+ * hands in: its version, `git var` under the action's identity, and its one-process merge.
+ */
+async function withMergeProcesses(git, fn) {
+    let writer = null;
+    let merger = null;
+    const openWriter = async () => {
+        // The identities commit-tree would use (GIT_AUTHOR_* and GIT_COMMITTER_* honoured).
+        const [author, committer] = await Promise.all([
+            git.ident('GIT_AUTHOR_IDENT'),
+            git.ident('GIT_COMMITTER_IDENT')
+        ]);
+        const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
+        return openCommitWriter({ cwd: git.cwd, env: git.env, author, committer, tempRoot });
+    };
+    const openMerger = async () => {
+        const v = await git.version();
+        const { major, minor } = STDIN_MERGE_GIT;
+        const flushes = v.major > major || (v.major === major && v.minor >= minor);
+        return flushes ? openMergeSession(git.cwd, git.env) : null;
+    };
+    try {
+        return await fn({
+            merge: async (ours, theirs) => {
+                merger ??= openMerger();
+                const session = await merger;
+                return session ? session.merge(ours, theirs) : git.mergeOne(ours, theirs);
+            },
+            commit: async (tree, parents, message) => {
+                writer ??= openWriter();
+                return (await writer).commit(tree, parents, message);
+            }
+        });
+    }
+    finally {
+        // What failed to open has nothing to close.
+        const opened = [writer, merger];
+        for (const p of opened)
+            if (p)
+                await (await p.catch(() => null))?.close();
+    }
+}
+/**
+ * A commit object's text, byte for byte as `git commit-tree` writes it (no encoding header: git's
+ * default UTF-8), so the SHAs are the same.
+ */
+function commitObject(tree, parents, idents, message) {
+    return [
+        `tree ${tree}`,
+        ...parents.map(p => `parent ${p}`),
+        `author ${idents.author}`,
+        `committer ${idents.committer}`,
+        '',
+        message
+    ].join('\n');
+}
+const oneLine = (output) => {
+    const end = output.indexOf('\n');
+    return end < 0 ? -1 : end + 1;
+};
+async function openCommitWriter(options) {
+    // hash-object reads objects from files: one file, rewritten for each commit.
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempRoot, 'staging-action-commits-'));
+    const file = (0,external_node_path_.join)(dir, 'commit');
+    const session = new GitSession(['hash-object', '-w', '-t', 'commit', '--no-filters', '--stdin-paths'], options.cwd, options.env);
+    return {
+        async commit(tree, parents, message) {
+            await (0,promises_.writeFile)(file, commitObject(tree, parents, options, message));
+            return (await session.request(file, oneLine)).trim();
+        },
+        async close() {
+            try {
+                await session.close();
+            }
+            finally {
+                await (0,promises_.rm)(dir, { recursive: true, force: true });
+            }
+        }
+    };
+}
+/**
+ * `merge-tree --stdin` answers each line with `<1 clean | 0 conflicts>NUL<tree>NUL`, the
+ * conflicted paths (NUL after each), then a NUL: no field is empty, so the first NUL NUL ends it.
+ */
+const mergeAnswer = (output) => {
+    const end = output.indexOf('\0\0');
+    return end < 0 ? -1 : end + 2;
+};
+/** One long-lived `merge-tree --stdin`: the same results as one `merge-tree` per merge. */
+function openMergeSession(cwd, env) {
+    const args = [...MERGE_TREE_ARGS, '--stdin'];
+    const session = new GitSession(args, cwd, env);
+    return {
+        async merge(ours, theirs) {
+            const answer = await session.request(`${ours} ${theirs}`, mergeAnswer);
+            const [status, tree, ...paths] = answer.split('\0').filter(s => s !== '');
+            if (!tree || (status !== '0' && status !== '1')) {
+                throw new GitError(args, { exitCode: 0, stdout: answer, stderr: '' });
+            }
+            if (status === '1')
+                return { clean: true, tree };
+            return { clean: false, tree, conflicts: conflictPaths(paths, [ours, theirs]) };
+        },
+        close: () => session.close()
+    };
+}
+
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/util/timeout.ts
+var timeout = __webpack_require__(4991);
+;// CONCATENATED MODULE: ./src/io/git-network.ts
+// git's network commands (fetch, push): retried when a second attempt can fix the failure, and
+// bounded so a stalled connection cannot hang the run.
+
+
+
+
+
+/**
+ * A network command that curl aborted because the server sent (almost) nothing for the request
+ * timeout. Not retried, like every request timeout: a server that stalled once tends to again.
+ */
+class GitTimeoutError extends GitError {
+    name = 'GitTimeoutError';
+    constructor(args, result, seconds) {
+        super(args, result);
+        const command = `git ${args[0] ?? ''}`;
+        const after = `${(0,timeout/* formatSeconds */.Xo)(seconds * 1000)} (request-timeout)`;
+        this.message =
+            args[0] === 'push'
+                ? `${command} got no answer from the server within ${after}: the push was not confirmed, ` +
+                    'so the remote branch may or may not have moved. Run again: the lease keeps a rerun safe.'
+                : `${command} got no data from the server within ${after}: nothing was pushed.`;
+    }
+}
+/**
+ * Runs `args` through `exec` (which never throws for an exit code). Retried: only network commands
+ * may fail for reasons a second attempt fixes. Bounded: a stalled HTTP connection (under 1000
+ * bytes/s for `lowSpeedTimeS` seconds) fails with GitTimeoutError. Other failures come back as
+ * the last attempt's result.
+ */
+async function runNetworkCommand(exec, args, lowSpeedTimeS) {
+    const limits = ['-c', 'http.lowSpeedLimit=1000', '-c', `http.lowSpeedTime=${lowSpeedTimeS}`];
+    try {
+        return await (0,retry/* retry */.L5)(async () => {
+            const result = await exec([...limits, ...args]);
+            if (result.exitCode !== 0 && isStalled(result.stderr)) {
+                throw new GitTimeoutError(args, result, lowSpeedTimeS);
+            }
+            if (result.exitCode !== 0 && isTransient(result.stderr))
+                throw new GitError(args, result);
+            return result;
+        }, {
+            delaysMs: [1000, 2000],
+            retryable: error => error instanceof GitError && !(error instanceof GitTimeoutError),
+            onRetry: (error, attempt) => log/* log */.Rm.info(`git ${args[0]} failed (attempt ${attempt} of 3), retrying: ${error.result.stderr.trim()}`)
+        });
+    }
+    catch (error) {
+        if (error instanceof GitError && !(error instanceof GitTimeoutError))
+            return error.result;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/git.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Commits made by the action are attributed to the Actions bot, passed per command. */
+const IDENTITY = [
+    '-c',
+    'user.name=github-actions[bot]',
+    '-c',
+    'user.email=41898282+github-actions[bot]@users.noreply.github.com'
+];
+/**
+ * Every git command goes through `exec` (argument arrays, never a shell; prompts disabled).
+ * Methods that may fail on purpose are `try*` and return a value instead of throwing.
+ */
+class Git {
+    cwd;
+    remote;
+    /** curl's low-speed limit over this many seconds bounds every network command. */
+    lowSpeedTimeS;
+    versionAsked = null;
+    constructor(cwd, options = {}) {
+        this.cwd = cwd;
+        this.remote = options.remote ?? 'origin';
+        const ms = options.requestTimeoutMs ?? timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000;
+        this.lowSpeedTimeS = Math.max(1, Math.ceil(ms / 1000));
+    }
+    async exec(args, options = {}) {
+        log/* log */.Rm.debug(`git ${args.join(' ')}`);
+        const result = await runGit(args, this.cwd, this.env(), options.input);
+        if (result.exitCode !== 0 && !options.allowFailure)
+            throw new GitError(args, result);
+        return result;
+    }
+    /** process.env as it is now (tests and the CLI change it), with prompts off and C messages. */
+    env() {
+        return {
+            ...process.env,
+            GIT_TERMINAL_PROMPT: '0',
+            GCM_INTERACTIVE: 'Never',
+            GIT_ASKPASS: '',
+            SSH_ASKPASS: '',
+            LC_ALL: 'C'
+        };
+    }
+    /** A network command: retried, and bounded by request-timeout (see git-network.ts). */
+    network(args) {
+        return runNetworkCommand(a => this.exec(a, { allowFailure: true }), args, this.lowSpeedTimeS);
+    }
+    /** The installed git's version, asked once. */
+    version() {
+        this.versionAsked ??= this.exec(['version']).then(r => parseVersion(r.stdout));
+        return this.versionAsked;
+    }
+    async isRepository() {
+        const r = await this.exec(['rev-parse', '--git-dir'], { allowFailure: true });
+        return r.exitCode === 0;
+    }
+    async isShallow() {
+        const { stdout } = await this.exec(['rev-parse', '--is-shallow-repository']);
+        return stdout.trim() === 'true';
+    }
+    async tryRevParse(rev) {
+        const r = await this.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', rev], {
+            allowFailure: true
+        });
+        return r.exitCode === 0 ? r.stdout.trim() : null;
+    }
+    /** The subset of `shas` that are commits in this repository, in one process. */
+    async presentCommits(shas) {
+        if (shas.length === 0)
+            return new Set();
+        const { stdout } = await this.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: shas.map(sha => `${sha}^{commit}`).join('\n') + '\n'
+        });
+        const present = new Set();
+        for (const line of stdout.split('\n')) {
+            const [name, type] = line.split(' ');
+            if (type === 'commit' && name)
+                present.add(name);
+        }
+        return present;
+    }
+    /** One fetch for all refspecs. `unshallow` turns a shallow checkout into a full one. */
+    async fetch(refspecs, options = {}) {
+        const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--quiet'];
+        if (options.unshallow)
+            args.push('--unshallow');
+        args.push(this.remote, ...refspecs);
+        const r = await this.network(args);
+        if (r.exitCode !== 0)
+            throw new GitError(args, r);
+    }
+    /** Fetches single commits by SHA; false when the remote does not serve them. */
+    async tryFetchCommits(shas) {
+        const r = await this.network(['fetch', '--no-tags', '--quiet', this.remote, ...shas]);
+        return r.exitCode === 0;
+    }
+    /** A merge without a worktree (git ≥ 2.38). Conflicted paths come back, the merge is not fatal. */
+    async mergeTree(ours, theirs) {
+        const args = [...MERGE_TREE_ARGS, ours, theirs];
+        const r = await this.exec(args, { allowFailure: true });
+        if (r.exitCode !== 0 && r.exitCode !== 1)
+            throw new GitError(args, r);
+        const [tree, ...rest] = r.stdout.split('\0').filter(s => s !== '');
+        if (!tree)
+            throw new GitError(args, r);
+        if (r.exitCode === 0)
+            return { clean: true, tree };
+        return { clean: false, tree, conflicts: conflictPaths(rest, [ours, theirs]) };
+    }
+    async commitTree(tree, parents, message) {
+        const args = [...IDENTITY, 'commit-tree', tree, ...parents.flatMap(p => ['-p', p]), '-F', '-'];
+        const { stdout } = await this.exec(args, { input: message });
+        return stdout.trim();
+    }
+    /**
+     * `fn` with `merge` and `commit` that give what mergeTree and commitTree give, through long-lived
+     * git processes (started at first use) instead of a process per call: for merge loops, whose
+     * calls come one at a time. Merges are one process each before git 2.49 (see git-merges.ts).
+     */
+    withMerges(fn) {
+        return withMergeProcesses({
+            cwd: this.cwd,
+            env: this.env(),
+            version: () => this.version(),
+            ident: async (name) => (await this.exec([...IDENTITY, 'var', name])).stdout.trim(),
+            mergeOne: (ours, theirs) => this.mergeTree(ours, theirs)
+        }, fn);
+    }
+    async treeOf(rev) {
+        const { stdout } = await this.exec([
+            'rev-parse',
+            '--verify',
+            '--end-of-options',
+            `${rev}^{tree}`
+        ]);
+        return stdout.trim();
+    }
+    /** Paths changed on `head` since it forked from `base` (three-dot diff). */
+    async changedFiles(base, head) {
+        const { stdout } = await this.exec(['diff', '--name-only', '-z', `${base}...${head}`, '--']);
+        return stdout.split('\0').filter(s => s !== '');
+    }
+    /**
+     * `changedFiles(base, head)` for many heads in two processes: one `rev-list` finds each head's
+     * merge base with `base`, one `diff-tree --stdin` lists the paths. A head with more than one
+     * candidate merge base (criss-cross history) is left out: the caller asks for it on its own.
+     */
+    async changedFilesBatch(base, heads) {
+        const result = new Map();
+        if (heads.length === 0)
+            return result;
+        const { stdout } = await this.exec(['rev-list', '--parents', '--boundary', '--stdin'], {
+            input: [...heads, `^${base}`].join('\n') + '\n'
+        });
+        const bases = mergeBases(stdout, heads);
+        const pairs = [];
+        for (const head of heads) {
+            const found = bases.get(head);
+            if (found === null)
+                result.set(head, []); // already in base: nothing changed since it
+            else if (found !== undefined)
+                pairs.push([head, found]);
+        }
+        if (pairs.length === 0)
+            return result;
+        // `-M`: `git diff` detects renames by default and names only the new path; so does this.
+        const diff = await this.exec(['diff-tree', '--stdin', '--always', '-r', '-M', '--name-only', '-z'], {
+            input: pairs.map(([head, mb]) => `${head} ${mb}`).join('\n') + '\n'
+        });
+        const tokens = diff.stdout.split('\0').filter(s => s !== '');
+        let i = 0;
+        for (const [k, [head]] of pairs.entries()) {
+            if (tokens[i] !== head)
+                throw new GitError(['diff-tree', '--stdin'], diff);
+            const next = pairs[k + 1]?.[0];
+            const files = [];
+            for (i++; i < tokens.length && tokens[i] !== next; i++)
+                files.push(tokens[i]);
+            result.set(head, files);
+        }
+        return result;
+    }
+    /** The file at `rev:path`, or null when the revision or the path does not exist. */
+    /**
+     * `fn` in a temporary detached worktree of `rev` (under RUNNER_TEMP), removed afterwards
+     * whatever happens: for commands that must see another commit's files (a catalog command on
+     * the base branch, verify-command on a candidate).
+     */
+    async withWorktree(rev, prefix, fn) {
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), prefix));
+        try {
+            await this.exec(['worktree', 'add', '--detach', '--quiet', dir, rev]);
+            return await fn(dir);
+        }
+        finally {
+            await this.exec(['worktree', 'remove', '--force', dir], { allowFailure: true });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+            await this.exec(['worktree', 'prune'], { allowFailure: true });
+        }
+    }
+    async tryShowFile(rev, path) {
+        // Not `git show`: for a directory it prints a tree listing and succeeds.
+        const r = await this.exec(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });
+        return r.exitCode === 0 ? r.stdout : null;
+    }
+    /**
+     * Force-pushes `sha` to `refs/heads/<branch>` only if the remote branch is still `expected`
+     * (null: must not exist yet). A lost lease overwrites nothing.
+     */
+    async tryPushWithLease(sha, branch, expected) {
+        const ref = `refs/heads/${branch}`;
+        const args = [
+            'push',
+            '--porcelain',
+            `--force-with-lease=${ref}:${expected ?? ''}`,
+            this.remote,
+            `${sha}:${ref}`
+        ];
+        const r = await this.network(args);
+        if (r.exitCode === 0)
+            return { ok: true };
+        const leaseLost = isLeaseLost(`${r.stdout}\n${r.stderr}`);
+        return { ok: false, leaseLost, message: r.stderr.trim() || r.stdout.trim() };
+    }
+}
+
+
+/***/ })
+
+};
