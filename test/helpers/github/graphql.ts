@@ -3,7 +3,7 @@
 import { execute, parse, validate } from 'graphql';
 import type { DocumentNode, GraphQLError, GraphQLFieldResolver } from 'graphql';
 import { optString, type Args, type Node } from './connection.ts';
-import { readCommit, readRefs, type CommitDetails, type RefEntry } from './git.ts';
+import { commitReader, readRefs, type CommitDetails, type RefEntry } from './git.ts';
 import { json, readBody, restError, type Exchange } from './http.ts';
 import { Resolvers } from './resolvers.ts';
 import {
@@ -112,6 +112,7 @@ function requestContext(token: FakeToken): RequestContext {
   // One ref snapshot and one read per commit per request, however many PRs point at them.
   const refs = new Map<FakeRepo, Promise<Map<string, RefEntry>>>();
   const commits = new Map<string, Promise<CommitDetails>>();
+  const readers = new Map<string, (oid: string) => Promise<CommitDetails>>();
   return {
     token,
     require: (scope, need) => {
@@ -130,7 +131,12 @@ function requestContext(token: FakeToken): RequestContext {
       const key = `${repo.bareDir}\0${oid}`;
       let details = commits.get(key);
       if (!details) {
-        details = readCommit(repo.bareDir, oid);
+        let read = readers.get(repo.bareDir);
+        if (!read) {
+          read = commitReader(repo.bareDir);
+          readers.set(repo.bareDir, read);
+        }
+        details = read(oid);
         commits.set(key, details);
       }
       return details;
