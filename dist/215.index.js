@@ -428,8 +428,8 @@ __webpack_require__.d(__webpack_exports__, {
   sweepMode: () => (/* binding */ sweepMode)
 });
 
-// EXTERNAL MODULE: ./src/io/github.ts + 1 modules
-var github = __webpack_require__(8169);
+// EXTERNAL MODULE: ./src/io/github.ts
+var github = __webpack_require__(6557);
 // EXTERNAL MODULE: ./src/io/git.ts + 4 modules
 var git = __webpack_require__(8837);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules

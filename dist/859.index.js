@@ -314,56 +314,16 @@ function graphqlWithContext(error, query) {
 
 /***/ }),
 
-/***/ 5795:
+/***/ 8756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ fitStatusDescription)
+/* harmony export */   MK: () => (/* binding */ preloadFetch),
+/* harmony export */   U4: () => (/* binding */ authString),
+/* harmony export */   a7: () => (/* binding */ githubFetch),
+/* harmony export */   t0: () => (/* binding */ userAgentWithOrchestrationId)
 /* harmony export */ });
-/* unused harmony export STATUS_DESCRIPTION_MAX */
-// Limits GitHub's API enforces, as pure functions: the client applies them before a call, and
-// decisions that compare with what GitHub stored (rebuild's statuses) apply the same ones.
-/** GitHub rejects commit status descriptions over 140 characters. */
-const STATUS_DESCRIPTION_MAX = 140;
-/** The description as GitHub will store it: cut to 140 characters, with an ellipsis. */
-function fitStatusDescription(description) {
-    return description.length > STATUS_DESCRIPTION_MAX
-        ? `${description.slice(0, STATUS_DESCRIPTION_MAX - 1)}…`
-        : description;
-}
-
-
-/***/ }),
-
-/***/ 8169:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  g: () => (/* binding */ GitHub),
-  Q: () => (/* binding */ createOctokit)
-});
-
-// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
-var dist_src = __webpack_require__(4730);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js
-var dist_bundle = __webpack_require__(3178);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var plugin_paginate_rest_dist_bundle = __webpack_require__(3779);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var plugin_retry_dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/util/timeout.ts
-var timeout = __webpack_require__(4991);
-// EXTERNAL MODULE: ./src/io/github-errors.ts
-var github_errors = __webpack_require__(361);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var lib_proxy = __webpack_require__(9783);
-;// CONCATENATED MODULE: ./src/io/github-fetch.ts
+/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9783);
 // What @actions/github's `getOctokitOptions` and `defaults` gave the client, without loading
 // @actions/github: its utils import undici (1 MB bundled) at the top, which cost every run about
 // 0.1 s of start-up (actions/toolkit#1621). Here the proxy is decided with @actions/http-client's
@@ -391,7 +351,7 @@ function userAgentWithOrchestrationId(userAgent) {
  * URL as a Basic token, no pipelining).
  */
 function githubFetch(baseUrl) {
-    const proxy = (0,lib_proxy/* getProxyUrl */.s)(new URL(baseUrl));
+    const proxy = (0,_actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s)(new URL(baseUrl));
     if (!proxy?.hostname)
         return globalThis.fetch;
     const token = proxy.username || proxy.password
@@ -412,10 +372,57 @@ function githubFetch(baseUrl) {
         return response;
     };
 }
+/**
+ * Node loads its own fetch (undici) at the first request: about 50 ms of CPU on a 2-core runner.
+ * A caller about to wait on something else (rebuild: its git checks) loads it now, so the first
+ * request does not wait for it.
+ */
+function preloadFetch() {
+    // Headers is one of the globals Node defines lazily with fetch: constructing one loads them.
+    new Headers();
+}
 
-// EXTERNAL MODULE: ./src/io/github-rules.ts
-var github_rules = __webpack_require__(5795);
-;// CONCATENATED MODULE: ./src/io/github.ts
+
+/***/ }),
+
+/***/ 5795:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ fitStatusDescription)
+/* harmony export */ });
+/* unused harmony export STATUS_DESCRIPTION_MAX */
+// Limits GitHub's API enforces, as pure functions: the client applies them before a call, and
+// decisions that compare with what GitHub stored (rebuild's statuses) apply the same ones.
+/** GitHub rejects commit status descriptions over 140 characters. */
+const STATUS_DESCRIPTION_MAX = 140;
+/** The description as GitHub will store it: cut to 140 characters, with an ellipsis. */
+function fitStatusDescription(description) {
+    return description.length > STATUS_DESCRIPTION_MAX
+        ? `${description.slice(0, STATUS_DESCRIPTION_MAX - 1)}…`
+        : description;
+}
+
+
+/***/ }),
+
+/***/ 6557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ createOctokit),
+/* harmony export */   g: () => (/* binding */ GitHub)
+/* harmony export */ });
+/* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4730);
+/* harmony import */ var _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3178);
+/* harmony import */ var _octokit_plugin_paginate_rest__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3779);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6856);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
+/* harmony import */ var _util_timeout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4991);
+/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(361);
+/* harmony import */ var _github_fetch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8756);
+/* harmony import */ var _github_rules_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5795);
 
 
 
@@ -428,10 +435,10 @@ var github_rules = __webpack_require__(5795);
 
 // REST calls are plain `request` routes (no endpoint-methods plugin: it is most of the bundle).
 // countTries before the hook-adding plugins: its hook is the innermost, called once per try.
-const StagingOctokit = dist_src/* Octokit */.E.plugin(plugin_paginate_rest_dist_bundle/* paginateRest */.ud, github_errors/* countTries */.zh, dist_bundle/* paginateGraphQL */.T, plugin_retry_dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+const StagingOctokit = _octokit_core__WEBPACK_IMPORTED_MODULE_4__/* .Octokit */ .E.plugin(_octokit_plugin_paginate_rest__WEBPACK_IMPORTED_MODULE_5__/* .paginateRest */ .ud, _github_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .countTries */ .zh, _octokit_plugin_paginate_graphql__WEBPACK_IMPORTED_MODULE_6__/* .paginateGraphQL */ .T, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_7__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_8__/* .throttling */ .A);
 function onLimit(kind) {
     return (retryAfter, options, _octokit, retryCount) => {
-        log/* log */.Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
         return retryCount < 2;
     };
 }
@@ -452,10 +459,10 @@ const UNPACED = {
 function client(token, baseUrl, timeoutMs, paced, retryBaseMs) {
     const octokit = new StagingOctokit({
         baseUrl,
-        auth: authString(token),
-        userAgent: userAgentWithOrchestrationId('staging-action'),
+        auth: (0,_github_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .authString */ .U4)(token),
+        userAgent: (0,_github_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .userAgentWithOrchestrationId */ .t0)('staging-action'),
         // The runner's proxy settings (https_proxy, no_proxy) are honoured as @actions/github did.
-        request: { fetch: (0,timeout/* fetchWithTimeout */.u9)(timeoutMs, githubFetch(baseUrl)) },
+        request: { fetch: (0,_util_timeout_js__WEBPACK_IMPORTED_MODULE_1__/* .fetchWithTimeout */ .u9)(timeoutMs, (0,_github_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .githubFetch */ .a7)(baseUrl)) },
         throttle: {
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit'),
@@ -464,14 +471,14 @@ function client(token, baseUrl, timeoutMs, paced, retryBaseMs) {
         retry: { retryAfterBaseValue: retryBaseMs }
     });
     // Added last, so it wraps the retry and throttling plugins and sees each call's final outcome.
-    octokit.hook.wrap('request', github_errors/* requestWithContext */.Je);
+    octokit.hook.wrap('request', _github_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .requestWithContext */ .Je);
     return octokit;
 }
 /**
  * Octokit with GraphQL pagination, retries of 5xx, waiting out (secondary) rate limits, and a
  * deadline on every request (not retried: see RequestTimeoutError).
  */
-function createOctokit(token, baseUrl, timeoutMs = timeout/* DEFAULT_REQUEST_TIMEOUT_S */.Qm * 1000, 
+function createOctokit(token, baseUrl, timeoutMs = _util_timeout_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REQUEST_TIMEOUT_S */ .Qm * 1000, 
 /** The retry plugin waits (n² × this) before retry n; tests make it short. */
 retryBaseMs = 1000) {
     return {
@@ -506,7 +513,7 @@ class GitHub {
         const data = await this.clients.reads
             .graphql(DEFAULT_BRANCH_QUERY, { owner: this.repository.owner, repo: this.repository.repo })
             .catch((error) => {
-            throw (0,github_errors/* graphqlWithContext */.l0)(error, DEFAULT_BRANCH_QUERY);
+            throw (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .graphqlWithContext */ .l0)(error, DEFAULT_BRANCH_QUERY);
         });
         const name = data.repository.defaultBranchRef?.name;
         if (!name)
@@ -532,13 +539,13 @@ class GitHub {
     /** One GraphQL request, for callers that page (or check each page) themselves. */
     query(query, variables) {
         return this.clients.reads.graphql(query, variables).catch((error) => {
-            throw (0,github_errors/* graphqlWithContext */.l0)(error, query);
+            throw (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .graphqlWithContext */ .l0)(error, query);
         });
     }
     /** A paginated GraphQL query (octokit's plugin merges the pages of the one connection). */
     paginate(query, variables) {
         return this.clients.reads.graphql.paginate(query, variables).catch((error) => {
-            throw (0,github_errors/* graphqlWithContext */.l0)(error, query);
+            throw (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .graphqlWithContext */ .l0)(error, query);
         });
     }
     async createStatus(sha, status) {
@@ -548,7 +555,7 @@ class GitHub {
             sha,
             state: status.state,
             context: status.context,
-            description: (0,github_rules/* fitStatusDescription */.c)(status.description),
+            description: (0,_github_rules_js__WEBPACK_IMPORTED_MODULE_9__/* .fitStatusDescription */ .c)(status.description),
             ...(status.targetUrl ? { target_url: status.targetUrl } : {})
         });
     }
@@ -704,8 +711,8 @@ __webpack_require__.d(__webpack_exports__, {
 var context = __webpack_require__(5722);
 // EXTERNAL MODULE: ./src/io/git.ts + 4 modules
 var io_git = __webpack_require__(8837);
-// EXTERNAL MODULE: ./src/io/github.ts + 1 modules
-var github = __webpack_require__(8169);
+// EXTERNAL MODULE: ./src/io/github.ts
+var github = __webpack_require__(6557);
 ;// CONCATENATED MODULE: ./src/rebuild/outcome.ts
 function mergedOutcome(pr, sha) {
     return { number: pr.number, title: pr.title, author: pr.author, status: 'merged', sha };
@@ -1026,6 +1033,8 @@ function rebuildOutputs(result) {
 
 // EXTERNAL MODULE: ./src/inputs/parse.ts
 var parse = __webpack_require__(3718);
+// EXTERNAL MODULE: ./src/io/github-fetch.ts
+var github_fetch = __webpack_require__(8756);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/util/timeout.ts
@@ -2214,6 +2223,7 @@ async function verifyStage(args) {
 
 
 
+
 const PUSH_PERMISSIONS = ['ADMIN', 'MAINTAIN', 'WRITE'];
 /** Staging = base + every open PR whose CI passes, merged in PR-number order. */
 async function rebuild(settings, deps) {
@@ -2356,8 +2366,10 @@ async function rebuild(settings, deps) {
     return nudgeAfterPush(result, settings, { github, git, argo, flux });
 }
 async function checkGit(git) {
-    // Both asked at once; the version's verdict comes first.
-    const [v, repository] = await Promise.all([git.version(), git.isRepository()]);
+    // Both asked at once (the version's verdict comes first), and fetch loaded while git answers.
+    const answers = Promise.all([git.version(), git.isRepository()]);
+    (0,github_fetch/* preloadFetch */.MK)();
+    const [v, repository] = await answers;
     if (v.major < 2 || (v.major === 2 && v.minor < 38)) {
         throw new Error(`rebuild needs git 2.38 or newer (for 'git merge-tree --write-tree'); this runner has ${v.text}. Use a current GitHub-hosted runner or install a newer git.`);
     }

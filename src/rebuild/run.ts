@@ -1,6 +1,7 @@
 import { InputError } from '../inputs/parse.js';
 import type { Git } from '../io/git.js';
 import type { GitHub } from '../io/github.js';
+import { preloadFetch } from '../io/github-fetch.js';
 import type { ArgoClient, FluxClient } from '../kube/client.js';
 import { log } from '../log.js';
 import { isRequestTimeout } from '../util/timeout.js';
@@ -217,8 +218,10 @@ export async function rebuild(
 }
 
 async function checkGit(git: Git): Promise<void> {
-  // Both asked at once; the version's verdict comes first.
-  const [v, repository] = await Promise.all([git.version(), git.isRepository()]);
+  // Both asked at once (the version's verdict comes first), and fetch loaded while git answers.
+  const answers = Promise.all([git.version(), git.isRepository()]);
+  preloadFetch();
+  const [v, repository] = await answers;
   if (v.major < 2 || (v.major === 2 && v.minor < 38)) {
     throw new Error(
       `rebuild needs git 2.38 or newer (for 'git merge-tree --write-tree'); this runner has ${v.text}. Use a current GitHub-hosted runner or install a newer git.`
