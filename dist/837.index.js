@@ -136,6 +136,12 @@ function exitCodeOf(code, signal) {
         return code;
     return signal === 'SIGKILL' ? 137 : signal === 'SIGTERM' ? 143 : 128;
 }
+/**
+ * How long output may keep coming after git exits. A process git started can hold the pipes
+ * open (ssh's ControlPersist master, a hook's background job): the command is done when git is,
+ * with what it printed by then, as @actions/exec did (it waited 10 s too).
+ */
+const STREAMS_AFTER_EXIT_MS = 10_000;
 /** One git command to completion. Stdin is `input`, or /dev/null. Never throws for an exit code. */
 function runGit(args, cwd, env, input) {
     return new Promise((resolve, reject) => {
@@ -148,12 +154,29 @@ function runGit(args, cwd, env, input) {
         const stderr = [];
         child.stdout?.on('data', (chunk) => stdout.push(chunk));
         child.stderr?.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', error => reject(startError(error, cwd)));
-        child.on('close', (code, signal) => resolve({
-            exitCode: exitCodeOf(code, signal),
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8')
-        }));
+        let grace;
+        let done = false;
+        const finish = (code, signal) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(grace);
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+            resolve({
+                exitCode: exitCodeOf(code, signal),
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8')
+            });
+        };
+        child.on('error', error => {
+            done = true;
+            reject(startError(error, cwd));
+        });
+        child.on('exit', (code, signal) => {
+            grace = setTimeout(() => finish(code, signal), STREAMS_AFTER_EXIT_MS);
+        });
+        child.on('close', finish);
         if (input !== undefined && child.stdin) {
             // A git that exits before reading all of its input (an error) must not crash the run.
             child.stdin.on('error', () => undefined);
@@ -244,6 +267,7 @@ class GitSession {
 
 
 
+
 /** The first git whose `merge-tree --stdin` flushes after each merge (pw/merge-tree-stdin-deadlock-fix). */
 const STDIN_MERGE_GIT = { major: 2, minor: 49 };
 /** `merge-tree --write-tree --name-only --no-messages -z` as one command, or as one --stdin line. */
@@ -255,31 +279,44 @@ const MERGE_TREE_ARGS = ['merge-tree', '--write-tree', '--name-only', '--no-mess
 async function withMergeProcesses(git, fn) {
     let writer = null;
     let merger = null;
+    // A long-lived git answers only if it flushes after each answer: GIT_FLUSH=0 would stop it.
+    const env = { ...git.env, GIT_FLUSH: '1' };
     const openWriter = async () => {
         // The identities commit-tree would use (GIT_AUTHOR_* and GIT_COMMITTER_* honoured).
-        const [author, committer] = await Promise.all([
+        const [author, committer, encoding] = await Promise.all([
             git.ident('GIT_AUTHOR_IDENT'),
-            git.ident('GIT_COMMITTER_IDENT')
+            git.ident('GIT_COMMITTER_IDENT'),
+            git.config('i18n.commitEncoding')
         ]);
+        // commit-tree records another encoding in a header: leave such repositories to it.
+        if (encoding !== null && !/^utf-?8$/i.test(encoding.trim()))
+            return null;
         const tempRoot = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
-        return openCommitWriter({ cwd: git.cwd, env: git.env, author, committer, tempRoot });
+        return openCommitWriter({ cwd: git.cwd, env, author, committer, tempRoot });
     };
     const openMerger = async () => {
         const v = await git.version();
         const { major, minor } = STDIN_MERGE_GIT;
         const flushes = v.major > major || (v.major === major && v.minor >= minor);
-        return flushes ? openMergeSession(git.cwd, git.env) : null;
+        return flushes ? openMergeSession(git.cwd, env) : null;
     };
     try {
         return await fn({
             merge: async (ours, theirs) => {
                 merger ??= openMerger();
                 const session = await merger;
-                return session ? session.merge(ours, theirs) : git.mergeOne(ours, theirs);
+                if (!session)
+                    return git.mergeOne(ours, theirs);
+                log/* log */.Rm.debug(`git merge-tree (--stdin) ${ours} ${theirs}`);
+                return session.merge(ours, theirs);
             },
             commit: async (tree, parents, message) => {
                 writer ??= openWriter();
-                return (await writer).commit(tree, parents, message);
+                const session = await writer;
+                if (!session)
+                    return git.commitOne(tree, parents, message);
+                log/* log */.Rm.debug(`git hash-object (--stdin-paths) commit of ${tree}`);
+                return session.commit(tree, parents, message);
             }
         });
     }
@@ -292,13 +329,13 @@ async function withMergeProcesses(git, fn) {
     }
 }
 /**
- * A commit object's text, byte for byte as `git commit-tree` writes it (no encoding header: git's
- * default UTF-8), so the SHAs are the same.
+ * A commit object's text, byte for byte as `git commit-tree` writes it (UTF-8, git's default: no
+ * encoding header), so the SHAs are the same. Like commit-tree, a repeated parent is dropped.
  */
 function commitObject(tree, parents, idents, message) {
     return [
         `tree ${tree}`,
-        ...parents.map(p => `parent ${p}`),
+        ...[...new Set(parents)].map(p => `parent ${p}`),
         `author ${idents.author}`,
         `committer ${idents.committer}`,
         '',
@@ -309,15 +346,37 @@ const oneLine = (output) => {
     const end = output.indexOf('\n');
     return end < 0 ? -1 : end + 1;
 };
+/**
+ * An identity as commit-tree would write it now: `git var`'s, with the current time unless the
+ * date is pinned (GIT_AUTHOR_DATE, GIT_COMMITTER_DATE), as each commit-tree took the time anew.
+ */
+function identNow(ident, pinned, nowMs) {
+    const match = /^(.* )\d+ ([+-]\d{4})$/.exec(ident);
+    if (pinned || !match)
+        return ident;
+    return `${match[1]}${Math.floor(nowMs / 1000)} ${match[2]}`;
+}
 async function openCommitWriter(options) {
     // hash-object reads objects from files: one file, rewritten for each commit.
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempRoot, 'staging-action-commits-'));
     const file = (0,external_node_path_.join)(dir, 'commit');
     const session = new GitSession(['hash-object', '-w', '-t', 'commit', '--no-filters', '--stdin-paths'], options.cwd, options.env);
+    const write = async (tree, parents, message) => {
+        const now = Date.now();
+        const idents = {
+            author: identNow(options.author, !!options.env.GIT_AUTHOR_DATE, now),
+            committer: identNow(options.committer, !!options.env.GIT_COMMITTER_DATE, now)
+        };
+        await (0,promises_.writeFile)(file, commitObject(tree, parents, idents, message));
+        return (await session.request(file, oneLine)).trim();
+    };
+    // One file and one process: commits asked for at once are written one after the other.
+    let queue = Promise.resolve();
     return {
-        async commit(tree, parents, message) {
-            await (0,promises_.writeFile)(file, commitObject(tree, parents, options, message));
-            return (await session.request(file, oneLine)).trim();
+        commit(tree, parents, message) {
+            const next = queue.then(() => write(tree, parents, message));
+            queue = next.catch(() => undefined);
+            return next;
         },
         async close() {
             try {
@@ -343,10 +402,15 @@ function openMergeSession(cwd, env) {
     const session = new GitSession(args, cwd, env);
     return {
         async merge(ours, theirs) {
-            const answer = await session.request(`${ours} ${theirs}`, mergeAnswer);
+            const answer = await session.request(`${ours} ${theirs}`, mergeAnswer).catch(error => {
+                // Named like the one-process merge: which two revisions failed, and git's stderr.
+                if (!(error instanceof GitError))
+                    throw error;
+                throw new GitError([...MERGE_TREE_ARGS, ours, theirs], error.result);
+            });
             const [status, tree, ...paths] = answer.split('\0').filter(s => s !== '');
             if (!tree || (status !== '0' && status !== '1')) {
-                throw new GitError(args, { exitCode: 0, stdout: answer, stderr: '' });
+                throw new Error(`git merge-tree --stdin gave an answer it does not document for ${ours} ${theirs}: ${JSON.stringify(answer.slice(0, 200))}`);
             }
             if (status === '1')
                 return { clean: true, tree };
@@ -550,7 +614,12 @@ class Git {
             env: this.env(),
             version: () => this.version(),
             ident: async (name) => (await this.exec([...IDENTITY, 'var', name])).stdout.trim(),
-            mergeOne: (ours, theirs) => this.mergeTree(ours, theirs)
+            config: async (name) => {
+                const r = await this.exec(['config', '--get', name], { allowFailure: true });
+                return r.exitCode === 0 ? r.stdout.trim() : null;
+            },
+            mergeOne: (ours, theirs) => this.mergeTree(ours, theirs),
+            commitOne: (tree, parents, message) => this.commitTree(tree, parents, message)
         }, fn);
     }
     async treeOf(rev) {

@@ -7,6 +7,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { log } from '../log.js';
 import { conflictPaths } from './git-parse.js';
 import { GitError, GitSession } from './git-process.js';
 
@@ -43,37 +44,50 @@ export async function withMergeProcesses<T>(
     env: NodeJS.ProcessEnv;
     version(): Promise<{ major: number; minor: number }>;
     ident(name: 'GIT_AUTHOR_IDENT' | 'GIT_COMMITTER_IDENT'): Promise<string>;
+    /** `git config --get <name>`, null when unset. */
+    config(name: string): Promise<string | null>;
     mergeOne: Merges['merge'];
+    commitOne: Merges['commit'];
   },
   fn: (merges: Merges) => Promise<T>
 ): Promise<T> {
-  let writer: Promise<CommitWriter> | null = null;
+  let writer: Promise<CommitWriter | null> | null = null;
   let merger: Promise<MergeSession | null> | null = null;
-  const openWriter = async (): Promise<CommitWriter> => {
+  // A long-lived git answers only if it flushes after each answer: GIT_FLUSH=0 would stop it.
+  const env = { ...git.env, GIT_FLUSH: '1' };
+  const openWriter = async (): Promise<CommitWriter | null> => {
     // The identities commit-tree would use (GIT_AUTHOR_* and GIT_COMMITTER_* honoured).
-    const [author, committer] = await Promise.all([
+    const [author, committer, encoding] = await Promise.all([
       git.ident('GIT_AUTHOR_IDENT'),
-      git.ident('GIT_COMMITTER_IDENT')
+      git.ident('GIT_COMMITTER_IDENT'),
+      git.config('i18n.commitEncoding')
     ]);
+    // commit-tree records another encoding in a header: leave such repositories to it.
+    if (encoding !== null && !/^utf-?8$/i.test(encoding.trim())) return null;
     const tempRoot = process.env.RUNNER_TEMP || tmpdir();
-    return openCommitWriter({ cwd: git.cwd, env: git.env, author, committer, tempRoot });
+    return openCommitWriter({ cwd: git.cwd, env, author, committer, tempRoot });
   };
   const openMerger = async (): Promise<MergeSession | null> => {
     const v = await git.version();
     const { major, minor } = STDIN_MERGE_GIT;
     const flushes = v.major > major || (v.major === major && v.minor >= minor);
-    return flushes ? openMergeSession(git.cwd, git.env) : null;
+    return flushes ? openMergeSession(git.cwd, env) : null;
   };
   try {
     return await fn({
       merge: async (ours, theirs) => {
         merger ??= openMerger();
         const session = await merger;
-        return session ? session.merge(ours, theirs) : git.mergeOne(ours, theirs);
+        if (!session) return git.mergeOne(ours, theirs);
+        log.debug(`git merge-tree (--stdin) ${ours} ${theirs}`);
+        return session.merge(ours, theirs);
       },
       commit: async (tree, parents, message) => {
         writer ??= openWriter();
-        return (await writer).commit(tree, parents, message);
+        const session = await writer;
+        if (!session) return git.commitOne(tree, parents, message);
+        log.debug(`git hash-object (--stdin-paths) commit of ${tree}`);
+        return session.commit(tree, parents, message);
       }
     });
   } finally {
@@ -84,8 +98,8 @@ export async function withMergeProcesses<T>(
 }
 
 /**
- * A commit object's text, byte for byte as `git commit-tree` writes it (no encoding header: git's
- * default UTF-8), so the SHAs are the same.
+ * A commit object's text, byte for byte as `git commit-tree` writes it (UTF-8, git's default: no
+ * encoding header), so the SHAs are the same. Like commit-tree, a repeated parent is dropped.
  */
 export function commitObject(
   tree: string,
@@ -95,7 +109,7 @@ export function commitObject(
 ): string {
   return [
     `tree ${tree}`,
-    ...parents.map(p => `parent ${p}`),
+    ...[...new Set(parents)].map(p => `parent ${p}`),
     `author ${idents.author}`,
     `committer ${idents.committer}`,
     '',
@@ -107,6 +121,16 @@ const oneLine = (output: string): number => {
   const end = output.indexOf('\n');
   return end < 0 ? -1 : end + 1;
 };
+
+/**
+ * An identity as commit-tree would write it now: `git var`'s, with the current time unless the
+ * date is pinned (GIT_AUTHOR_DATE, GIT_COMMITTER_DATE), as each commit-tree took the time anew.
+ */
+export function identNow(ident: string, pinned: boolean, nowMs: number): string {
+  const match = /^(.* )\d+ ([+-]\d{4})$/.exec(ident);
+  if (pinned || !match) return ident;
+  return `${match[1]}${Math.floor(nowMs / 1000)} ${match[2]}`;
+}
 
 async function openCommitWriter(options: {
   cwd: string;
@@ -124,10 +148,22 @@ async function openCommitWriter(options: {
     options.cwd,
     options.env
   );
+  const write = async (tree: string, parents: string[], message: string): Promise<string> => {
+    const now = Date.now();
+    const idents = {
+      author: identNow(options.author, !!options.env.GIT_AUTHOR_DATE, now),
+      committer: identNow(options.committer, !!options.env.GIT_COMMITTER_DATE, now)
+    };
+    await writeFile(file, commitObject(tree, parents, idents, message));
+    return (await session.request(file, oneLine)).trim();
+  };
+  // One file and one process: commits asked for at once are written one after the other.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    async commit(tree, parents, message) {
-      await writeFile(file, commitObject(tree, parents, options, message));
-      return (await session.request(file, oneLine)).trim();
+    commit(tree, parents, message) {
+      const next = queue.then(() => write(tree, parents, message));
+      queue = next.catch(() => undefined);
+      return next;
     },
     async close() {
       try {
@@ -154,10 +190,16 @@ function openMergeSession(cwd: string, env: NodeJS.ProcessEnv): MergeSession {
   const session = new GitSession(args, cwd, env);
   return {
     async merge(ours, theirs) {
-      const answer = await session.request(`${ours} ${theirs}`, mergeAnswer);
+      const answer = await session.request(`${ours} ${theirs}`, mergeAnswer).catch(error => {
+        // Named like the one-process merge: which two revisions failed, and git's stderr.
+        if (!(error instanceof GitError)) throw error;
+        throw new GitError([...MERGE_TREE_ARGS, ours, theirs], error.result);
+      });
       const [status, tree, ...paths] = answer.split('\0').filter(s => s !== '');
       if (!tree || (status !== '0' && status !== '1')) {
-        throw new GitError(args, { exitCode: 0, stdout: answer, stderr: '' });
+        throw new Error(
+          `git merge-tree --stdin gave an answer it does not document for ${ours} ${theirs}: ${JSON.stringify(answer.slice(0, 200))}`
+        );
       }
       if (status === '1') return { clean: true, tree };
       return { clean: false, tree, conflicts: conflictPaths(paths, [ours, theirs]) };

@@ -36,6 +36,13 @@ function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number 
   return signal === 'SIGKILL' ? 137 : signal === 'SIGTERM' ? 143 : 128;
 }
 
+/**
+ * How long output may keep coming after git exits. A process git started can hold the pipes
+ * open (ssh's ControlPersist master, a hook's background job): the command is done when git is,
+ * with what it printed by then, as @actions/exec did (it waited 10 s too).
+ */
+const STREAMS_AFTER_EXIT_MS = 10_000;
+
 /** One git command to completion. Stdin is `input`, or /dev/null. Never throws for an exit code. */
 export function runGit(
   args: string[],
@@ -53,14 +60,28 @@ export function runGit(
     const stderr: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', error => reject(startError(error, cwd)));
-    child.on('close', (code, signal) =>
+    let grace: NodeJS.Timeout | undefined;
+    let done = false;
+    const finish = (code: number | null, signal: NodeJS.Signals | null): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(grace);
+      child.stdout?.destroy();
+      child.stderr?.destroy();
       resolve({
         exitCode: exitCodeOf(code, signal),
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8')
-      })
-    );
+      });
+    };
+    child.on('error', error => {
+      done = true;
+      reject(startError(error, cwd));
+    });
+    child.on('exit', (code, signal) => {
+      grace = setTimeout(() => finish(code, signal), STREAMS_AFTER_EXIT_MS);
+    });
+    child.on('close', finish);
     if (input !== undefined && child.stdin) {
       // A git that exits before reading all of its input (an error) must not crash the run.
       child.stdin.on('error', () => undefined);

@@ -155,7 +155,12 @@ export class Git {
         env: this.env(),
         version: () => this.version(),
         ident: async name => (await this.exec([...IDENTITY, 'var', name])).stdout.trim(),
-        mergeOne: (ours, theirs) => this.mergeTree(ours, theirs)
+        config: async name => {
+          const r = await this.exec(['config', '--get', name], { allowFailure: true });
+          return r.exitCode === 0 ? r.stdout.trim() : null;
+        },
+        mergeOne: (ours, theirs) => this.mergeTree(ours, theirs),
+        commitOne: (tree, parents, message) => this.commitTree(tree, parents, message)
       },
       fn
     );

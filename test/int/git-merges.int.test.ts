@@ -5,7 +5,7 @@
 // the same checks with, so both paths are covered on a machine that has both.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -151,6 +151,59 @@ describe.each(GITS)('withMerges with $label', ({ path }) => {
       });
       expect(merges[6]).toMatchObject({ conflicts: ['node.txt'] });
     } finally {
+      delete process.env.GIT_AUTHOR_DATE;
+      delete process.env.GIT_COMMITTER_DATE;
+    }
+  });
+
+  it('answers with GIT_FLUSH=0 set, and leaves no temporary files when its function throws', async () => {
+    const g = new Git(repo);
+    const temp = mkdtempSync(join(root, 'runner-temp-'));
+    Object.assign(process.env, { GIT_FLUSH: '0', RUNNER_TEMP: temp });
+    try {
+      const tree = await g.treeOf(sha.one);
+      const failed = g.withMerges(async ({ merge, commit }) => {
+        const merged = await merge(sha.base, sha.one);
+        await commit(merged.tree, [sha.base, sha.one], 'x\n');
+        throw new Error('the loop failed');
+      });
+      await expect(failed).rejects.toThrow('the loop failed');
+      expect(readdirSync(temp)).toEqual([]);
+      expect(await g.withMerges(({ commit }) => commit(tree, [sha.one], 'y\n'))).toBe(
+        await g.commitTree(tree, [sha.one], 'y\n')
+      );
+    } finally {
+      delete process.env.GIT_FLUSH;
+      delete process.env.RUNNER_TEMP;
+    }
+  });
+
+  it('takes the time at each commit, drops a repeated parent, and keeps a non-UTF-8 commit encoding', async () => {
+    const g = new Git(repo);
+    const tree = await g.treeOf(sha.two);
+    const before = Math.floor(Date.now() / 1000);
+    const [first, repeated] = await g.withMerges(async ({ commit }) => [
+      await commit(tree, [sha.base], 'first\n'),
+      await commit(tree, [sha.two, sha.two], 'repeated\n')
+    ]);
+    const after = Math.ceil(Date.now() / 1000);
+    const stamp = Number(
+      /^committer .* (\d+) [+-]\d{4}$/m.exec(await git(['cat-file', 'commit', first ?? '']))?.[1]
+    );
+    expect(stamp).toBeGreaterThanOrEqual(before);
+    expect(stamp).toBeLessThanOrEqual(after);
+    const raw = await git(['cat-file', 'commit', repeated ?? '']);
+    expect(raw.match(/^parent /gm)).toHaveLength(1);
+
+    await git(['config', 'i18n.commitEncoding', 'ISO-8859-1']);
+    process.env.GIT_AUTHOR_DATE = process.env.GIT_COMMITTER_DATE = '@1764700000 +0000';
+    try {
+      const viaCommitTree = await g.commitTree(tree, [sha.base], 'latin\n');
+      const viaSession = await g.withMerges(({ commit }) => commit(tree, [sha.base], 'latin\n'));
+      expect(viaSession).toBe(viaCommitTree);
+      expect(await git(['cat-file', 'commit', viaSession])).toContain('\nencoding ISO-8859-1\n');
+    } finally {
+      await git(['config', '--unset', 'i18n.commitEncoding']);
       delete process.env.GIT_AUTHOR_DATE;
       delete process.env.GIT_COMMITTER_DATE;
     }

@@ -274,6 +274,14 @@ describe('Git', () => {
     );
   });
 
+  it('ends a command when git exits, even if a process it started keeps the output open', async () => {
+    // An alias's shell starts a background sleep that inherits stdout, as an ssh ControlPersist
+    // master or a hook's background job can: the command still ends, with what git printed.
+    const r = await new Git(clone).exec(['-c', 'alias.hold=!sleep 40 & echo started', 'hold']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe('started\n');
+  }, 25_000);
+
   it("lists the paths a branch changed since it forked, not the base's later changes", async () => {
     const changed = await new Git(clone).changedFiles('origin/main', 'origin/feature-a');
     expect(changed).toEqual(['new dir/naïve file.txt', 'shared.txt']);

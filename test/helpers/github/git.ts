@@ -117,7 +117,8 @@ export function commitReader(bareDir: string): (oid: string) => Promise<CommitDe
           .split(' ');
         if (eol < 0 || type !== 'commit') {
           b.reject(new Error(`git cat-file commit ${b.oid}: not a commit in ${bareDir}`));
-          at = eol < 0 ? stdout.length : eol + 1;
+          // `<oid> missing` has no body; another object's body (and its newline) is skipped.
+          at = eol < 0 ? stdout.length : type === 'missing' ? eol + 1 : eol + 1 + Number(size) + 1;
           continue;
         }
         const end = eol + 1 + Number(size);
