@@ -1212,13 +1212,24 @@ function dirname(path) {
 
 
 const PR_REF = (n) => `refs/remotes/pull/${n}/head`;
-/** One fetch for the base and every eligible PR's `refs/pull/N/head`; returns the SHAs now present. */
+/**
+ * One fetch for the base and every eligible PR's head; returns the SHAs now present. The SHAs the
+ * CI gate judged are asked for directly (no ref advertisement, no refs to write); when the server
+ * refuses one, the fetch falls back to `refs/pull/N/head`, and what is still missing is asked for
+ * by SHA.
+ */
 async function fetchAll(git, base, baseSha, eligible) {
     // merge-tree needs merge bases: a shallow checkout (actions/checkout's default) gets its history.
     const unshallow = await git.isShallow();
     log/* log */.Rm.info(`Fetching ${base} and ${eligible.length} pull request head(s)${unshallow ? ' (unshallowing)' : ''}`);
+    const wanted = [...new Set([baseSha, ...eligible.map(e => e.sha)])];
+    if (await git.tryFetchCommits(wanted, { unshallow })) {
+        const present = await git.presentCommits(wanted);
+        if (present.size === wanted.length)
+            return present;
+    }
+    log/* log */.Rm.debug('Fetch by SHA refused; fetching refs/pull/N/head');
     await fetchPullRefs(git, base, eligible, unshallow);
-    const wanted = [baseSha, ...eligible.map(e => e.sha)];
     const present = await git.presentCommits(wanted);
     const missing = wanted.filter(sha => !present.has(sha));
     // A head force-pushed after its checks ran is no longer under refs/pull/N/head: ask for it by SHA.

@@ -1,6 +1,7 @@
 // What lands on the staging branch: merge order and messages, conflicts and who they are with,
 // creating the branch, shallow and full checkouts, the diff guard, the fast path and the commit
 // statuses — all against real git and the fake GitHub.
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PrOutcome } from '../../../src/rebuild/types.js';
 import { startHub, type Hub } from '../../helpers/rebuild-harness.js';
@@ -406,5 +407,27 @@ describe('commit statuses', () => {
     await s.origin.commit('main', { 'README.md': 'app v2\n' }, 'Base moves');
     await s.rebuild(inputs);
     expect(posted()).toEqual([expect.stringContaining(one)]);
+  });
+});
+
+describe('fetching', () => {
+  it('asks for the SHAs the CI gate judged in one exchange: no ref listing, no refs written', async () => {
+    const s = await hub.scenario();
+    await s.pr(1, { 'a.txt': 'one\n' });
+    await s.pr(2, { 'b.txt': 'two\n' });
+    const workspace = await s.checkout();
+
+    const result = await s.rebuild({}, { checkout: workspace });
+
+    expect(result.outcomes.map(o => o.status)).toEqual(['merged', 'merged']);
+    // Protocol v2: the capability advertisement (GET), then one `fetch` (POST); an `ls-refs`
+    // round trip would be a second POST.
+    const uploads = s.requests().filter(r => r.kind === 'git-upload-pack');
+    expect(uploads.map(r => r.method)).toEqual(['GET', 'POST']);
+    const refs = execFileSync('git', ['for-each-ref', '--format=%(refname)', 'refs/remotes/pull'], {
+      cwd: workspace,
+      encoding: 'utf8'
+    });
+    expect(refs).toBe('');
   });
 });
