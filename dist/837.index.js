@@ -572,10 +572,7 @@ class Git {
     }
     /** One fetch for all refspecs. `unshallow` turns a shallow checkout into a full one. */
     async fetch(refspecs, options = {}) {
-        const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--quiet'];
-        if (options.unshallow)
-            args.push('--unshallow');
-        args.push(this.remote, ...refspecs);
+        const args = this.fetchArgs(refspecs, options);
         const r = await this.network(args);
         if (r.exitCode !== 0)
             throw new GitError(args, r);
@@ -585,11 +582,14 @@ class Git {
      * whole fetch fails then). A fetch of SHAs alone skips the ref advertisement: one round trip less.
      */
     async tryFetchCommits(shas, options = {}) {
+        const r = await this.network(this.fetchArgs(shas, options));
+        return r.exitCode === 0;
+    }
+    fetchArgs(targets, options) {
         const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--quiet'];
         if (options.unshallow)
             args.push('--unshallow');
-        const r = await this.network([...args, this.remote, ...shas]);
-        return r.exitCode === 0;
+        return [...args, this.remote, ...targets];
     }
     /** A merge without a worktree (git ≥ 2.38). Conflicted paths come back, the merge is not fatal. */
     async mergeTree(ours, theirs) {

@@ -1223,11 +1223,9 @@ async function fetchAll(git, base, baseSha, eligible) {
     const unshallow = await git.isShallow();
     log/* log */.Rm.info(`Fetching ${base} and ${eligible.length} pull request head(s)${unshallow ? ' (unshallowing)' : ''}`);
     const wanted = [...new Set([baseSha, ...eligible.map(e => e.sha)])];
-    if (await git.tryFetchCommits(wanted, { unshallow })) {
-        const present = await git.presentCommits(wanted);
-        if (present.size === wanted.length)
-            return present;
-    }
+    // A fetch that succeeds has every SHA it asked for: no need to look them up.
+    if (await git.tryFetchCommits(wanted, { unshallow }))
+        return new Set(wanted);
     log/* log */.Rm.debug('Fetch by SHA refused; fetching refs/pull/N/head');
     await fetchPullRefs(git, base, eligible, unshallow);
     const present = await git.presentCommits(wanted);

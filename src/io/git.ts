@@ -113,9 +113,7 @@ export class Git {
 
   /** One fetch for all refspecs. `unshallow` turns a shallow checkout into a full one. */
   async fetch(refspecs: string[], options: { unshallow?: boolean } = {}): Promise<void> {
-    const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--quiet'];
-    if (options.unshallow) args.push('--unshallow');
-    args.push(this.remote, ...refspecs);
+    const args = this.fetchArgs(refspecs, options);
     const r = await this.network(args);
     if (r.exitCode !== 0) throw new GitError(args, r);
   }
@@ -125,10 +123,14 @@ export class Git {
    * whole fetch fails then). A fetch of SHAs alone skips the ref advertisement: one round trip less.
    */
   async tryFetchCommits(shas: string[], options: { unshallow?: boolean } = {}): Promise<boolean> {
+    const r = await this.network(this.fetchArgs(shas, options));
+    return r.exitCode === 0;
+  }
+
+  private fetchArgs(targets: string[], options: { unshallow?: boolean }): string[] {
     const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--quiet'];
     if (options.unshallow) args.push('--unshallow');
-    const r = await this.network([...args, this.remote, ...shas]);
-    return r.exitCode === 0;
+    return [...args, this.remote, ...targets];
   }
 
   /** A merge without a worktree (git ≥ 2.38). Conflicted paths come back, the merge is not fatal. */

@@ -26,10 +26,8 @@ export async function fetchAll(
     `Fetching ${base} and ${eligible.length} pull request head(s)${unshallow ? ' (unshallowing)' : ''}`
   );
   const wanted = [...new Set([baseSha, ...eligible.map(e => e.sha)])];
-  if (await git.tryFetchCommits(wanted, { unshallow })) {
-    const present = await git.presentCommits(wanted);
-    if (present.size === wanted.length) return present;
-  }
+  // A fetch that succeeds has every SHA it asked for: no need to look them up.
+  if (await git.tryFetchCommits(wanted, { unshallow })) return new Set(wanted);
   log.debug('Fetch by SHA refused; fetching refs/pull/N/head');
   await fetchPullRefs(git, base, eligible, unshallow);
   const present = await git.presentCommits(wanted);
