@@ -580,9 +580,14 @@ class Git {
     /**
      * Fetches commits by SHA, writing no refs; false when the remote does not serve one of them (the
      * whole fetch fails then). A fetch of SHAs alone skips the ref advertisement: one round trip less.
+     * An outage that outlasted the retries throws: it is not a refusal, and another way in would
+     * only meet it again (or report a head as missing that the server has).
      */
     async tryFetchCommits(shas, options = {}) {
-        const r = await this.network(this.fetchArgs(shas, options));
+        const args = this.fetchArgs(shas, options);
+        const r = await this.network(args);
+        if (r.exitCode !== 0 && isTransient(r.stderr))
+            throw new GitError(args, r);
         return r.exitCode === 0;
     }
     fetchArgs(targets, options) {

@@ -8,7 +8,7 @@ import {
   type MergeResult,
   type Merges
 } from './git-merges.js';
-import { conflictPaths, isLeaseLost, mergeBases, parseVersion } from './git-parse.js';
+import { conflictPaths, isLeaseLost, isTransient, mergeBases, parseVersion } from './git-parse.js';
 import { runNetworkCommand } from './git-network.js';
 import { GitError, runGit, type GitResult } from './git-process.js';
 import { DEFAULT_REQUEST_TIMEOUT_S } from '../util/timeout.js';
@@ -121,9 +121,13 @@ export class Git {
   /**
    * Fetches commits by SHA, writing no refs; false when the remote does not serve one of them (the
    * whole fetch fails then). A fetch of SHAs alone skips the ref advertisement: one round trip less.
+   * An outage that outlasted the retries throws: it is not a refusal, and another way in would
+   * only meet it again (or report a head as missing that the server has).
    */
   async tryFetchCommits(shas: string[], options: { unshallow?: boolean } = {}): Promise<boolean> {
-    const r = await this.network(this.fetchArgs(shas, options));
+    const args = this.fetchArgs(shas, options);
+    const r = await this.network(args);
+    if (r.exitCode !== 0 && isTransient(r.stderr)) throw new GitError(args, r);
     return r.exitCode === 0;
   }
 

@@ -213,4 +213,17 @@ describe('GitHub faults', () => {
       expect.objectContaining({ context: 'staging', state: 'SUCCESS' })
     );
   });
+
+  it('fails on an outage that outlasts the fetch retries, without trying another fetch or pushing', async () => {
+    const s = await hub.scenario();
+    await s.pr(1, { 'a.txt': 'a\n' });
+    const checkout = await s.checkout();
+    s.fake.injectFault({ kind: 'git', path: /git-upload-pack/, status: 502, times: 3 });
+
+    await expect(s.rebuild({}, { checkout })).rejects.toThrow(/git fetch .*502/);
+    // Three attempts of the one fetch; not a fallback fetch of refs/pull/N/head after them.
+    const fetches = s.requests().filter(r => r.kind === 'git-upload-pack');
+    expect(fetches).toHaveLength(3);
+    expect(await s.staging()).toBeNull();
+  });
 });
