@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/inputs/context.ts
 var context = __webpack_require__(5722);
-// EXTERNAL MODULE: ./src/io/git.ts + 4 modules
-var git = __webpack_require__(8837);
+// EXTERNAL MODULE: ./src/io/git.ts + 6 modules
+var git = __webpack_require__(8005);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(9614);
 // EXTERNAL MODULE: ./src/kube/secrets.ts

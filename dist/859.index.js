@@ -709,8 +709,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/inputs/context.ts
 var context = __webpack_require__(5722);
-// EXTERNAL MODULE: ./src/io/git.ts + 4 modules
-var io_git = __webpack_require__(8837);
+// EXTERNAL MODULE: ./src/io/git.ts + 6 modules
+var io_git = __webpack_require__(8005);
 // EXTERNAL MODULE: ./src/io/github.ts
 var github = __webpack_require__(6557);
 ;// CONCATENATED MODULE: ./src/rebuild/outcome.ts
@@ -1272,6 +1272,11 @@ async function mergeAll(git, baseSha, eligible, available) {
     let tree = null;
     const outcomes = new Map();
     const merged = [];
+    // What the loop may merge: plain merges of these heads are done in-process (Git.withMerges).
+    const plan = {
+        base: baseSha,
+        heads: [...new Set(eligible.map(e => e.sha))].filter(sha => available.has(sha))
+    };
     // Asked only when a PR conflicts. The first conflict asks for every fetched head at once (two
     // processes), merged or not yet reached, so later conflicts spawn nothing; only the merged PRs
     // are ever named. The few heads the batch cannot answer are asked for one by one.
@@ -1280,8 +1285,7 @@ async function mergeAll(git, baseSha, eligible, available) {
     const changedOfMerged = async () => {
         if (!batched && merged.length > 0) {
             batched = true;
-            const heads = [...new Set(eligible.map(e => e.sha).filter(sha => available.has(sha)))];
-            for (const [sha, files] of await git.changedFilesBatch(baseSha, heads)) {
+            for (const [sha, files] of await git.changedFilesBatch(baseSha, plan.heads)) {
                 changedCache.set(sha, files);
             }
         }
@@ -1323,7 +1327,7 @@ async function mergeAll(git, baseSha, eligible, available) {
             outcomes.set(pr.number, mergedOutcome(pr, sha));
             log/* log */.Rm.info(`#${pr.number}: merged ${shortSha(sha)}`);
         }
-    });
+    }, plan);
     // Nothing merged: staging's tree is the base's.
     return { head, tree: tree ?? (await git.treeOf(baseSha)), outcomes };
 }

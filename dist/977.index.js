@@ -70,8 +70,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/io/github.ts
 var github = __webpack_require__(6557);
-// EXTERNAL MODULE: ./src/io/git.ts + 4 modules
-var git = __webpack_require__(8837);
+// EXTERNAL MODULE: ./src/io/git.ts + 6 modules
+var git = __webpack_require__(8005);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(9614);
 // EXTERNAL MODULE: ./src/status/report.ts

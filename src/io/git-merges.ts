@@ -8,7 +8,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { log } from '../log.js';
-import { conflictPaths } from './git-parse.js';
+import { conflictPaths, type ForkPoint } from './git-parse.js';
+import { openPlainMerges } from './git-plain-merges.js';
 import { GitError, GitSession } from './git-process.js';
 
 export type MergeResult =
@@ -34,9 +35,16 @@ interface Closable {
 type CommitWriter = Pick<Merges, 'commit'> & Closable;
 type MergeSession = Pick<Merges, 'merge'> & Closable;
 
+/** What a merge loop will merge: PR heads onto base, then onto the merge commits it makes. */
+export interface MergePlan {
+  base: string;
+  heads: string[];
+}
+
 /**
  * `fn` with Merges whose processes start at first use and end with `fn`. What the Git wrapper
- * hands in: its version, `git var` under the action's identity, and its one-process merge.
+ * hands in: its version, `git var` under the action's identity, and its one-process merge. With
+ * a plan, plain merges of its heads are done in-process (git-plain-merges.ts).
  */
 export async function withMergeProcesses<T>(
   git: {
@@ -48,13 +56,16 @@ export async function withMergeProcesses<T>(
     config(name: string): Promise<string | null>;
     mergeOne: Merges['merge'];
     commitOne: Merges['commit'];
+    forkPoints: (base: string, heads: string[]) => Promise<Map<string, ForkPoint | null>>;
   },
-  fn: (merges: Merges) => Promise<T>
+  fn: (merges: Merges) => Promise<T>,
+  plan?: MergePlan
 ): Promise<T> {
   let writer: Promise<CommitWriter | null> | null = null;
   let merger: Promise<MergeSession | null> | null = null;
   // A long-lived git answers only if it flushes after each answer: GIT_FLUSH=0 would stop it.
   const env = { ...git.env, GIT_FLUSH: '1' };
+  const plain = plan && openPlainMerges(git.cwd, env, plan.base, plan.heads, git.forkPoints);
   const openWriter = async (): Promise<CommitWriter | null> => {
     // The identities commit-tree would use (GIT_AUTHOR_* and GIT_COMMITTER_* honoured).
     const [author, committer, encoding] = await Promise.all([
@@ -76,6 +87,11 @@ export async function withMergeProcesses<T>(
   try {
     return await fn({
       merge: async (ours, theirs) => {
+        const result = await plain?.merge(ours, theirs);
+        if (result) {
+          log.debug(`merged ${theirs} into ${ours} in-process: no path changed on both sides`);
+          return result;
+        }
         merger ??= openMerger();
         const session = await merger;
         if (!session) return git.mergeOne(ours, theirs);
@@ -85,14 +101,22 @@ export async function withMergeProcesses<T>(
       commit: async (tree, parents, message) => {
         writer ??= openWriter();
         const session = await writer;
-        if (!session) return git.commitOne(tree, parents, message);
-        log.debug(`git hash-object (--stdin-paths) commit of ${tree}`);
-        return session.commit(tree, parents, message);
+        let sha: string;
+        if (session) {
+          log.debug(`git hash-object (--stdin-paths) commit of ${tree}`);
+          sha = await session.commit(tree, parents, message);
+        } else sha = await git.commitOne(tree, parents, message);
+        plain?.committed(sha, tree, parents);
+        return sha;
       }
     });
   } finally {
     // What failed to open has nothing to close.
-    const opened: Array<Promise<Closable | null> | null> = [writer, merger];
+    const opened: Array<Promise<Closable | null> | null> = [
+      writer,
+      merger,
+      Promise.resolve(plain ?? null)
+    ];
     for (const p of opened) if (p) await (await p.catch(() => null))?.close();
   }
 }
@@ -117,7 +141,7 @@ export function commitObject(
   ].join('\n');
 }
 
-const oneLine = (output: string): number => {
+const oneLine = (output: Buffer): number => {
   const end = output.indexOf('\n');
   return end < 0 ? -1 : end + 1;
 };
@@ -155,7 +179,7 @@ async function openCommitWriter(options: {
       committer: identNow(options.committer, !!options.env.GIT_COMMITTER_DATE, now)
     };
     await writeFile(file, commitObject(tree, parents, idents, message));
-    return (await session.request(file, oneLine)).trim();
+    return (await session.request(`${file}\n`, oneLine)).toString('utf8').trim();
   };
   // One file and one process: commits asked for at once are written one after the other.
   let queue: Promise<unknown> = Promise.resolve();
@@ -179,7 +203,7 @@ async function openCommitWriter(options: {
  * `merge-tree --stdin` answers each line with `<1 clean | 0 conflicts>NUL<tree>NUL`, the
  * conflicted paths (NUL after each), then a NUL: no field is empty, so the first NUL NUL ends it.
  */
-const mergeAnswer = (output: string): number => {
+const mergeAnswer = (output: Buffer): number => {
   const end = output.indexOf('\0\0');
   return end < 0 ? -1 : end + 2;
 };
@@ -190,11 +214,12 @@ function openMergeSession(cwd: string, env: NodeJS.ProcessEnv): MergeSession {
   const session = new GitSession(args, cwd, env);
   return {
     async merge(ours, theirs) {
-      const answer = await session.request(`${ours} ${theirs}`, mergeAnswer).catch(error => {
+      const bytes = await session.request(`${ours} ${theirs}\n`, mergeAnswer).catch(error => {
         // Named like the one-process merge: which two revisions failed, and git's stderr.
         if (!(error instanceof GitError)) throw error;
         throw new GitError([...MERGE_TREE_ARGS, ours, theirs], error.result);
       });
+      const answer = bytes.toString('utf8');
       const [status, tree, ...paths] = answer.split('\0').filter(s => s !== '');
       if (!tree || (status !== '0' && status !== '1')) {
         throw new Error(

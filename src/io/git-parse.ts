@@ -41,38 +41,45 @@ export function isStalled(stderr: string): boolean {
   return /Operation too slow|curl 28 /.test(stderr);
 }
 
+/** Where a head left base: its merge base with it, and the commits only it has (not in base). */
+export interface ForkPoint {
+  base: string;
+  exclusive: Set<string>;
+}
+
 /**
- * From `rev-list --parents --boundary heads ^base`: each head's merge base with base, null when
- * the head is already reachable from base, absent when there are several candidates. The
- * boundary commits a head reaches are the common ancestors nearest to it: exactly one of them
- * is the merge base.
+ * From `rev-list --parents --boundary heads ^base`: each head's fork point, null when the head is
+ * already reachable from base, absent when there are several candidates for its merge base. The
+ * boundary commits a head reaches are the common ancestors nearest to it: when it reaches one,
+ * that one is the merge base.
  */
-export function mergeBases(revList: string, heads: string[]): Map<string, string | null> {
+export function forkPoints(revList: string, heads: string[]): Map<string, ForkPoint | null> {
   const parents = new Map<string, string[]>();
   for (const line of revList.split('\n')) {
     if (line === '' || line.startsWith('-')) continue;
     const [sha, ...rest] = line.split(' ');
     if (sha) parents.set(sha, rest);
   }
-  const result = new Map<string, string | null>();
+  const result = new Map<string, ForkPoint | null>();
   for (const head of heads) {
     if (!parents.has(head)) {
       result.set(head, null);
       continue;
     }
-    const seen = new Set<string>([head]);
+    const exclusive = new Set<string>([head]);
     const boundary = new Set<string>();
     const stack = [head];
     for (let sha = stack.pop(); sha !== undefined; sha = stack.pop()) {
       for (const p of parents.get(sha) ?? []) {
         if (!parents.has(p)) boundary.add(p);
-        else if (!seen.has(p)) {
-          seen.add(p);
+        else if (!exclusive.has(p)) {
+          exclusive.add(p);
           stack.push(p);
         }
       }
     }
-    if (boundary.size === 1) result.set(head, [...boundary][0]);
+    const [base, ...more] = boundary;
+    if (base !== undefined && more.length === 0) result.set(head, { base, exclusive });
   }
   return result;
 }

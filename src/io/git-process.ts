@@ -91,18 +91,19 @@ export function runGit(
 }
 
 /**
- * One long-lived git process (`merge-tree --stdin`, `hash-object --stdin-paths`) that answers
- * one request at a time: a line in, an answer out that `complete` recognises (its length, or -1
- * while incomplete). A process that dies fails the request in flight and every later one.
+ * One long-lived git process (`merge-tree --stdin`, `hash-object --stdin-paths`, `cat-file
+ * --batch`) that answers one request at a time: bytes in, an answer out that `complete`
+ * recognises (its length in bytes, or -1 while incomplete). Answers are bytes: `cat-file` prints
+ * binary objects. A process that dies fails the request in flight and every later one.
  */
 export class GitSession {
   private readonly child: ChildProcessWithoutNullStreams;
-  private output = '';
+  private output: Buffer = Buffer.alloc(0);
   private stderr = '';
   private failure: Error | null = null;
   private pending: {
-    complete: (output: string) => number;
-    resolve: (answer: string) => void;
+    complete: (output: Buffer) => number;
+    resolve: (answer: Buffer) => void;
     reject: (error: Error) => void;
   } | null = null;
   private readonly exited: Promise<void>;
@@ -113,9 +114,8 @@ export class GitSession {
     env: NodeJS.ProcessEnv
   ) {
     this.child = spawn('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stdout.setEncoding('utf8');
-    this.child.stdout.on('data', (chunk: string) => {
-      this.output += chunk;
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.output = this.output.length === 0 ? chunk : Buffer.concat([this.output, chunk]);
       this.answer();
     });
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
@@ -133,12 +133,13 @@ export class GitSession {
     });
   }
 
-  request(line: string, complete: (output: string) => number): Promise<string> {
+  /** Writes `input` as it is (a line request ends with its own newline). */
+  request(input: string | Buffer, complete: (output: Buffer) => number): Promise<Buffer> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.pending) throw new Error(`git ${this.args[0]}: one request at a time`);
     return new Promise((resolve, reject) => {
       this.pending = { complete, resolve, reject };
-      this.child.stdin.write(`${line}\n`);
+      this.child.stdin.write(input);
     });
   }
 
@@ -152,8 +153,8 @@ export class GitSession {
     if (!this.pending) return;
     const end = this.pending.complete(this.output);
     if (end < 0) return;
-    const answer = this.output.slice(0, end);
-    this.output = this.output.slice(end);
+    const answer = this.output.subarray(0, end);
+    this.output = this.output.subarray(end);
     const { resolve } = this.pending;
     this.pending = null;
     resolve(answer);

@@ -5,10 +5,18 @@ import { log } from '../log.js';
 import {
   MERGE_TREE_ARGS,
   withMergeProcesses,
+  type MergePlan,
   type MergeResult,
   type Merges
 } from './git-merges.js';
-import { conflictPaths, isLeaseLost, isTransient, mergeBases, parseVersion } from './git-parse.js';
+import {
+  conflictPaths,
+  forkPoints,
+  isLeaseLost,
+  isTransient,
+  parseVersion,
+  type ForkPoint
+} from './git-parse.js';
 import { runNetworkCommand } from './git-network.js';
 import { GitError, runGit, type GitResult } from './git-process.js';
 import { DEFAULT_REQUEST_TIMEOUT_S } from '../util/timeout.js';
@@ -24,7 +32,7 @@ const IDENTITY = [
   'user.email=41898282+github-actions[bot]@users.noreply.github.com'
 ];
 
-export type { MergeResult, Merges } from './git-merges.js';
+export type { MergePlan, MergeResult, Merges } from './git-merges.js';
 
 export type PushResult = { ok: true } | { ok: false; leaseLost: boolean; message: string };
 
@@ -159,7 +167,7 @@ export class Git {
    * git processes (started at first use) instead of a process per call: for merge loops, whose
    * calls come one at a time. Merges are one process each before git 2.49 (see git-merges.ts).
    */
-  withMerges<T>(fn: (merges: Merges) => Promise<T>): Promise<T> {
+  withMerges<T>(fn: (merges: Merges) => Promise<T>, plan?: MergePlan): Promise<T> {
     return withMergeProcesses(
       {
         cwd: this.cwd,
@@ -171,10 +179,21 @@ export class Git {
           return r.exitCode === 0 ? r.stdout.trim() : null;
         },
         mergeOne: (ours, theirs) => this.mergeTree(ours, theirs),
-        commitOne: (tree, parents, message) => this.commitTree(tree, parents, message)
+        commitOne: (tree, parents, message) => this.commitTree(tree, parents, message),
+        forkPoints: (base, heads) => this.forkPoints(base, heads)
       },
-      fn
+      fn,
+      plan
     );
+  }
+
+  /** Where each head left `base` (see forkPoints in git-parse.ts), from one rev-list. */
+  async forkPoints(base: string, heads: string[]): Promise<Map<string, ForkPoint | null>> {
+    if (heads.length === 0) return new Map();
+    const { stdout } = await this.exec(['rev-list', '--parents', '--boundary', '--stdin'], {
+      input: [...heads, `^${base}`].join('\n') + '\n'
+    });
+    return forkPoints(stdout, heads);
   }
 
   async treeOf(rev: string): Promise<string> {
@@ -201,16 +220,13 @@ export class Git {
   async changedFilesBatch(base: string, heads: string[]): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>();
     if (heads.length === 0) return result;
-    const { stdout } = await this.exec(['rev-list', '--parents', '--boundary', '--stdin'], {
-      input: [...heads, `^${base}`].join('\n') + '\n'
-    });
-    const bases = mergeBases(stdout, heads);
+    const forks = await this.forkPoints(base, heads);
     const pairs: Array<[string, string]> = [];
     for (const head of heads) {
-      const found = bases.get(head);
+      const found = forks.get(head);
       if (found === null)
         result.set(head, []); // already in base: nothing changed since it
-      else if (found !== undefined) pairs.push([head, found]);
+      else if (found !== undefined) pairs.push([head, found.base]);
     }
     if (pairs.length === 0) return result;
     // `-M`: `git diff` detects renames by default and names only the new path; so does this.

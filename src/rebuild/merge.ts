@@ -82,6 +82,11 @@ export async function mergeAll(
   let tree: string | null = null;
   const outcomes = new Map<number, PrOutcome>();
   const merged: Array<{ number: number; sha: string }> = [];
+  // What the loop may merge: plain merges of these heads are done in-process (Git.withMerges).
+  const plan = {
+    base: baseSha,
+    heads: [...new Set(eligible.map(e => e.sha))].filter(sha => available.has(sha))
+  };
   // Asked only when a PR conflicts. The first conflict asks for every fetched head at once (two
   // processes), merged or not yet reached, so later conflicts spawn nothing; only the merged PRs
   // are ever named. The few heads the batch cannot answer are asked for one by one.
@@ -90,8 +95,7 @@ export async function mergeAll(
   const changedOfMerged = async (): Promise<Array<{ number: number; changed: string[] }>> => {
     if (!batched && merged.length > 0) {
       batched = true;
-      const heads = [...new Set(eligible.map(e => e.sha).filter(sha => available.has(sha)))];
-      for (const [sha, files] of await git.changedFilesBatch(baseSha, heads)) {
+      for (const [sha, files] of await git.changedFilesBatch(baseSha, plan.heads)) {
         changedCache.set(sha, files);
       }
     }
@@ -135,7 +139,7 @@ export async function mergeAll(
       outcomes.set(pr.number, mergedOutcome(pr, sha));
       log.info(`#${pr.number}: merged ${shortSha(sha)}`);
     }
-  });
+  }, plan);
   // Nothing merged: staging's tree is the base's.
   return { head, tree: tree ?? (await git.treeOf(baseSha)), outcomes };
 }

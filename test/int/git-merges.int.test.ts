@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { Git, GitError, type MergeResult } from '../../src/io/git.js';
+import { Git, GitError, type MergePlan, type MergeResult } from '../../src/io/git.js';
 import { authorArgs, gitEnv, isolateProcessGit } from '../helpers/git-env.js';
 
 const execFileAsync = promisify(execFile);
@@ -126,7 +126,8 @@ describe.each(GITS)('withMerges with $label', ({ path }) => {
       }
       return trace;
     };
-    const session = (): Promise<Array<MergeResult | string>> =>
+    // With a plan, the plain merges among them are done in-process: same results.
+    const session = (plan?: MergePlan): Promise<Array<MergeResult | string>> =>
       g.withMerges(async ({ merge, commit }) => {
         const trace: Array<MergeResult | string> = [];
         let head = sha.base;
@@ -137,11 +138,12 @@ describe.each(GITS)('withMerges with $label', ({ path }) => {
           trace.push(head);
         }
         return trace;
-      });
+      }, plan);
     process.env.GIT_AUTHOR_DATE = process.env.GIT_COMMITTER_DATE = '@1764700000 +0000';
     try {
       const expected = await oneByOne();
       expect(await session()).toEqual(expected);
+      expect(await session({ base: sha.base, heads })).toEqual(expected);
       // The chain holds what a user would check: clean merges, then the conflicts git reports.
       const merges = expected.filter((x): x is MergeResult => typeof x !== 'string');
       expect(merges.map(m => m.clean)).toEqual([true, true, false, true, false, true, false]);

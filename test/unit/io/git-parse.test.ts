@@ -1,30 +1,43 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   conflictPaths,
+  forkPoints,
   isLeaseLost,
   isTransient,
-  mergeBases,
   parseVersion
 } from '../../../src/io/git-parse.js';
 
 const sha = (c: string): string => c.repeat(40);
 
-describe('mergeBases', () => {
-  it("finds each head's one boundary commit, null for a head already in base", () => {
+describe('forkPoints', () => {
+  it("finds each head's one boundary commit and the commits only it has, null for a head in base", () => {
     // a <- b (head 1) on top of base commit m; head 2 (m itself) is not listed: reachable.
     const revList = [`${sha('b')} ${sha('a')}`, `${sha('a')} ${sha('m')}`, `-${sha('m')}`, ''];
-    const bases = mergeBases(revList.join('\n'), [sha('b'), sha('m')]);
-    expect(bases).toEqual(
+    const forks = forkPoints(revList.join('\n'), [sha('b'), sha('m')]);
+    expect(forks).toEqual(
       new Map([
-        [sha('b'), sha('m')],
+        [sha('b'), { base: sha('m'), exclusive: new Set([sha('b'), sha('a')]) }],
         [sha('m'), null]
       ])
     );
   });
 
+  it('gives two heads that share a commit each their own history, the shared commit in both', () => {
+    // s <- c (head 1), s <- d (head 2): a stacked pair on top of base commit m.
+    const revList = [
+      `${sha('c')} ${sha('s')}`,
+      `${sha('d')} ${sha('s')}`,
+      `${sha('s')} ${sha('m')}`,
+      `-${sha('m')}`
+    ];
+    const forks = forkPoints(revList.join('\n'), [sha('c'), sha('d')]);
+    expect(forks.get(sha('c'))?.exclusive).toEqual(new Set([sha('c'), sha('s')]));
+    expect(forks.get(sha('d'))?.exclusive).toEqual(new Set([sha('d'), sha('s')]));
+  });
+
   it('leaves out a head with two candidate merge bases (criss-cross)', () => {
     const revList = [`${sha('c')} ${sha('x')} ${sha('y')}`, `-${sha('x')}`, `-${sha('y')}`];
-    expect(mergeBases(revList.join('\n'), [sha('c')]).has(sha('c'))).toBe(false);
+    expect(forkPoints(revList.join('\n'), [sha('c')]).has(sha('c'))).toBe(false);
   });
 });
 
