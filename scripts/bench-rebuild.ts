@@ -39,6 +39,9 @@ export async function benchRebuild(options: {
       github.addCheckRun(sha, { name: 'test' });
       github.addCheckRun(sha, { name: 'lint' });
     }
+    // Refs packed, as a server keeps them: hundreds of loose PR refs would make every ref listing
+    // the fake answers (and upload-pack's advertisement) read hundreds of files.
+    await origin.git(['pack-refs', '--all']);
     // The fake builds GitHub's schema at its first request: part of the setup, not of a run.
     githubSchema();
     const setupSeconds = (performance.now() - setupStart) / 1000;

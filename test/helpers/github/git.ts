@@ -36,20 +36,16 @@ export async function gitOk(cwd: string, args: string[]): Promise<string> {
   return result.stdout;
 }
 
-export interface RefEntry {
-  oid: string;
-  type: string;
-}
-
-export async function readRefs(bareDir: string): Promise<Map<string, RefEntry>> {
-  const out = await gitOk(bareDir, [
-    'for-each-ref',
-    '--format=%(objectname) %(objecttype) %(refname)'
-  ]);
-  const refs = new Map<string, RefEntry>();
+/**
+ * Every ref and the object it points at. Only names and ids: `%(objecttype)` would make git read
+ * each ref's object (hundreds of PR heads), so a ref's type is read when a query asks for it.
+ */
+export async function readRefs(bareDir: string): Promise<Map<string, string>> {
+  const out = await gitOk(bareDir, ['for-each-ref', '--format=%(objectname) %(refname)']);
+  const refs = new Map<string, string>();
   for (const line of out.split('\n')) {
-    const [oid, type, name] = line.split(' ');
-    if (oid && type && name) refs.set(name, { oid, type });
+    const [oid, name] = line.split(' ');
+    if (oid && name) refs.set(name, oid);
   }
   return refs;
 }
@@ -88,15 +84,26 @@ function parseCommit(raw: string): CommitDetails {
   return details;
 }
 
+export interface GitObject {
+  type: string;
+  body: Buffer;
+}
+
+/** A commit's details, or the error GitHub's fake gives for an object that is not a commit. */
+export function commitOf(object: GitObject, oid: string): CommitDetails {
+  if (object.type !== 'commit') throw new Error(`git cat-file commit ${oid}: a ${object.type}`);
+  return parseCommit(object.body.toString('utf8'));
+}
+
 /**
- * Reads commits: the reads asked in one turn of the event loop (a
- * GraphQL page resolving its PRs' heads) share one `git cat-file --batch`, instead of a process
- * each, so the fake's own time per page stays small next to the latency it is given.
+ * Reads objects: the reads asked in one turn of the event loop (a GraphQL page resolving its refs'
+ * targets) share one `git cat-file --batch`, instead of a process each, so the fake's own time
+ * per page stays small next to the latency it is given.
  */
-export function commitReader(bareDir: string): (oid: string) => Promise<CommitDetails> {
+export function objectReader(bareDir: string): (oid: string) => Promise<GitObject> {
   let queue: Array<{
     oid: string;
-    resolve: (d: CommitDetails) => void;
+    resolve: (o: GitObject) => void;
     reject: (e: Error) => void;
   }> = [];
   const flush = (): void => {
@@ -115,14 +122,13 @@ export function commitReader(bareDir: string): (oid: string) => Promise<CommitDe
           .subarray(at, eol < 0 ? at : eol)
           .toString('utf8')
           .split(' ');
-        if (eol < 0 || type !== 'commit') {
-          b.reject(new Error(`git cat-file commit ${b.oid}: not a commit in ${bareDir}`));
-          // `<oid> missing` has no body; another object's body (and its newline) is skipped.
-          at = eol < 0 ? stdout.length : type === 'missing' ? eol + 1 : eol + 1 + Number(size) + 1;
+        if (eol < 0 || type === 'missing' || !type) {
+          b.reject(new Error(`git cat-file ${b.oid}: no such object in ${bareDir}`));
+          at = eol < 0 ? stdout.length : eol + 1;
           continue;
         }
         const end = eol + 1 + Number(size);
-        b.resolve(parseCommit(stdout.subarray(eol + 1, end).toString('utf8')));
+        b.resolve({ type, body: stdout.subarray(eol + 1, end) });
         at = end + 1;
       }
     });
@@ -132,7 +138,7 @@ export function commitReader(bareDir: string): (oid: string) => Promise<CommitDe
     new Promise((resolve, reject) => {
       // cat-file --batch would take a revision expression; the fake is asked for object ids only.
       if (!/^[0-9a-f]{40}$/.test(oid)) {
-        reject(new Error(`git cat-file commit ${oid}: not an object id`));
+        reject(new Error(`git cat-file ${oid}: not an object id`));
         return;
       }
       queue.push({ oid, resolve, reject });

@@ -3,7 +3,7 @@
 import { execute, parse, validate } from 'graphql';
 import type { DocumentNode, GraphQLError, GraphQLFieldResolver } from 'graphql';
 import { optString, type Args, type Node } from './connection.ts';
-import { commitReader, readRefs, type CommitDetails, type RefEntry } from './git.ts';
+import { commitOf, objectReader, readRefs, type CommitDetails, type GitObject } from './git.ts';
 import { json, readBody, restError, type Exchange } from './http.ts';
 import { Resolvers } from './resolvers.ts';
 import {
@@ -22,7 +22,9 @@ export interface RequestContext {
   /** Throws GitHub's FORBIDDEN unless the token has `need` on `scope`. */
   require: (scope: TokenScope, need: 'read' | 'write') => void;
   login: string;
-  refs: (repo: FakeRepo) => Promise<Map<string, RefEntry>>;
+  /** Ref name to object id, one snapshot per request. */
+  refs: (repo: FakeRepo) => Promise<Map<string, string>>;
+  object: (repo: FakeRepo, oid: string) => Promise<GitObject>;
   commit: (repo: FakeRepo, oid: string) => Promise<CommitDetails>;
 }
 
@@ -45,6 +47,15 @@ const strictFieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (
   }
   return value;
 };
+
+/**
+ * Parsing and validation depend on the document's text alone (the schema is fixed), so a query
+ * asked again, such as the next page, is not parsed and validated again.
+ */
+const checkedDocuments = new Map<
+  string,
+  { document: DocumentNode; invalid: readonly GraphQLError[] }
+>();
 
 export async function handleGraphql(hub: FakeGitHub, ex: Exchange): Promise<void> {
   const raw = await readBody(ex.req);
@@ -77,16 +88,21 @@ export async function handleGraphql(hub: FakeGitHub, ex: Exchange): Promise<void
     request.variables && typeof request.variables === 'object'
       ? (request.variables as Record<string, unknown>)
       : {};
-  let document: DocumentNode;
-  try {
-    document = parse(request.query);
-  } catch (error) {
-    const e = error as GraphQLError;
-    return json(ex, 200, { errors: [{ message: e.message, locations: e.locations ?? [] }] });
-  }
-  ex.operation = operationName ?? selectOperation(document, undefined)?.name?.value;
   const schema = githubSchema();
-  const invalid = validate(schema, document);
+  let checked = checkedDocuments.get(request.query);
+  if (!checked) {
+    let document: DocumentNode;
+    try {
+      document = parse(request.query);
+    } catch (error) {
+      const e = error as GraphQLError;
+      return json(ex, 200, { errors: [{ message: e.message, locations: e.locations ?? [] }] });
+    }
+    checked = { document, invalid: validate(schema, document) };
+    checkedDocuments.set(request.query, checked);
+  }
+  const { document, invalid } = checked;
+  ex.operation = operationName ?? selectOperation(document, undefined)?.name?.value;
   if (invalid.length > 0) {
     return json(ex, 200, { errors: invalid.map(formatValidationError) });
   }
@@ -109,10 +125,24 @@ export async function handleGraphql(hub: FakeGitHub, ex: Exchange): Promise<void
 }
 
 function requestContext(token: FakeToken): RequestContext {
-  // One ref snapshot and one read per commit per request, however many PRs point at them.
-  const refs = new Map<FakeRepo, Promise<Map<string, RefEntry>>>();
-  const commits = new Map<string, Promise<CommitDetails>>();
-  const readers = new Map<string, (oid: string) => Promise<CommitDetails>>();
+  // One ref snapshot and one read per object per request, however many PRs point at them.
+  const refs = new Map<FakeRepo, Promise<Map<string, string>>>();
+  const objects = new Map<string, Promise<GitObject>>();
+  const readers = new Map<string, (oid: string) => Promise<GitObject>>();
+  const object = (repo: FakeRepo, oid: string): Promise<GitObject> => {
+    const key = `${repo.bareDir}\0${oid}`;
+    let read = objects.get(key);
+    if (!read) {
+      let reader = readers.get(repo.bareDir);
+      if (!reader) {
+        reader = objectReader(repo.bareDir);
+        readers.set(repo.bareDir, reader);
+      }
+      read = reader(oid);
+      objects.set(key, read);
+    }
+    return read;
+  };
   return {
     token,
     require: (scope, need) => {
@@ -127,19 +157,7 @@ function requestContext(token: FakeToken): RequestContext {
       }
       return snapshot;
     },
-    commit: (repo, oid) => {
-      const key = `${repo.bareDir}\0${oid}`;
-      let details = commits.get(key);
-      if (!details) {
-        let read = readers.get(repo.bareDir);
-        if (!read) {
-          read = commitReader(repo.bareDir);
-          readers.set(repo.bareDir, read);
-        }
-        details = read(oid);
-        commits.set(key, details);
-      }
-      return details;
-    }
+    object,
+    commit: async (repo, oid) => commitOf(await object(repo, oid), oid)
   };
 }

@@ -149,8 +149,8 @@ export class Resolvers {
             name: name.slice(refPrefix.length),
             prefix: refPrefix,
             target: () => {
-              const entry = all.get(name);
-              return entry ? this.objectNode(repo, entry.oid, entry.type, ctx) : null;
+              const oid = all.get(name);
+              return oid === undefined ? null : this.targetNode(repo, oid, ctx);
             },
             repository: () => this.repositoryNode(repo, ctx)
           }),
@@ -191,7 +191,7 @@ export class Resolvers {
 
   private pullRequestNode(repo: FakeRepo, pr: FakePullRequest, ctx: RequestContext): Node {
     const headOid = async (): Promise<string | null> =>
-      pr.headRefOid ?? (await ctx.refs(repo)).get(`refs/pull/${pr.number}/head`)?.oid ?? null;
+      pr.headRefOid ?? (await ctx.refs(repo)).get(`refs/pull/${pr.number}/head`) ?? null;
     return {
       __typename: 'PullRequest',
       id: `PR_${b64url(`${repo.fullName}#${pr.number}`)}`,
@@ -238,15 +238,15 @@ export class Resolvers {
     refname: string,
     ctx: RequestContext
   ): Promise<Node | null> {
-    const entry = (await ctx.refs(repo)).get(refname);
-    if (!entry) return null;
+    const oid = (await ctx.refs(repo)).get(refname);
+    if (oid === undefined) return null;
     const slash = refname.lastIndexOf('/');
     return {
       __typename: 'Ref',
       id: `REF_${b64url(`${repo.fullName}:${refname}`)}`,
       name: refname.replace(/^refs\/(heads|tags)\//, ''),
       prefix: /^refs\/(heads|tags)\//.exec(refname)?.[0] ?? refname.slice(0, slash + 1),
-      target: () => this.objectNode(repo, entry.oid, entry.type, ctx),
+      target: () => this.targetNode(repo, oid, ctx),
       repository: () => this.repositoryNode(repo, ctx),
       // What non-admins can see of a branch protection rule (branchProtectionRule needs admin).
       refUpdateRule: () => {
@@ -263,6 +263,11 @@ export class Resolvers {
         };
       }
     };
+  }
+
+  /** A ref's target: its type is read only when a query asks for the target. */
+  private async targetNode(repo: FakeRepo, oid: string, ctx: RequestContext): Promise<Node> {
+    return this.objectNode(repo, oid, (await ctx.object(repo, oid)).type, ctx);
   }
 
   private objectNode(repo: FakeRepo, oid: string, type: string, ctx: RequestContext): Node {

@@ -168,13 +168,14 @@ async function getGitRef(
     return restError(ex, 403, 'Resource not accessible by integration', docs);
   }
   const refname = `refs/${ref.replace(/^refs\//, '')}`;
-  const entry = (await readRefs(repo.bareDir)).get(refname);
-  if (!entry) return restError(ex, 404, 'Not Found', docs);
+  const oid = (await readRefs(repo.bareDir)).get(refname);
+  if (oid === undefined) return restError(ex, 404, 'Not Found', docs);
+  const type = (await gitOk(repo.bareDir, ['cat-file', '-t', oid])).trim();
   const api = `${hub.url}/repos/${repo.fullName}`;
   json(ex, 200, {
     ref: refname,
     node_id: `REF_${b64url(`${repo.fullName}:${refname}`)}`,
     url: `${api}/git/${refname}`,
-    object: { sha: entry.oid, type: entry.type, url: `${api}/git/${entry.type}s/${entry.oid}` }
+    object: { sha: oid, type, url: `${api}/git/${type}s/${oid}` }
   });
 }
