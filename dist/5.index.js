@@ -912,7 +912,6 @@ class Git {
         }
         return result;
     }
-    /** The file at `rev:path`, or null when the revision or the path does not exist. */
     /**
      * `fn` in a temporary detached worktree of `rev` (under RUNNER_TEMP), removed afterwards
      * whatever happens: for commands that must see another commit's files (a catalog command on
@@ -930,6 +929,7 @@ class Git {
             await this.exec(['worktree', 'prune'], { allowFailure: true });
         }
     }
+    /** The file at `rev:path`, or null when the revision or the path does not exist. */
     async tryShowFile(rev, path) {
         // Not `git show`: for a directory it prints a tree listing and succeeds.
         const r = await this.exec(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });

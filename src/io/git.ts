@@ -248,7 +248,6 @@ export class Git {
     return result;
   }
 
-  /** The file at `rev:path`, or null when the revision or the path does not exist. */
   /**
    * `fn` in a temporary detached worktree of `rev` (under RUNNER_TEMP), removed afterwards
    * whatever happens: for commands that must see another commit's files (a catalog command on
@@ -266,6 +265,7 @@ export class Git {
     }
   }
 
+  /** The file at `rev:path`, or null when the revision or the path does not exist. */
   async tryShowFile(rev: string, path: string): Promise<string | null> {
     // Not `git show`: for a directory it prints a tree listing and succeeds.
     const r = await this.exec(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true });
