@@ -9,7 +9,7 @@ import {
   type Key,
   type Node
 } from './connection.ts';
-import { gitOk, runGit, type CommitDetails } from './git.ts';
+import { runGit, type CommitDetails } from './git.ts';
 import type { RequestContext } from './graphql.ts';
 import { TypedError } from './schema.ts';
 import type { FakeGitHub } from './server.ts';
@@ -118,9 +118,7 @@ export class Resolvers {
         if (spec === null) return null;
         const resolved = await runGit(repo.bareDir, ['rev-parse', '--verify', '--quiet', spec]);
         if (resolved.code !== 0) return null;
-        const oid = resolved.stdout.trim();
-        const type = (await gitOk(repo.bareDir, ['cat-file', '-t', oid])).trim();
-        return this.objectNode(repo, oid, type, ctx);
+        return this.targetNode(repo, resolved.stdout.trim(), ctx);
       },
       // Like GitHub: the refs under `refPrefix`, in ref-name order; each Ref's `prefix` is the
       // given refPrefix and its `name` the rest (refPrefix "refs/heads/stage/" gives prefix
@@ -265,7 +263,7 @@ export class Resolvers {
     };
   }
 
-  /** A ref's target: its type is read only when a query asks for the target. */
+  /** The object `oid` names (a ref's target is read only when a query asks for it). */
   private async targetNode(repo: FakeRepo, oid: string, ctx: RequestContext): Promise<Node> {
     return this.objectNode(repo, oid, (await ctx.object(repo, oid)).type, ctx);
   }
