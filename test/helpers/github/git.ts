@@ -1,6 +1,8 @@
 // Reading the bare repositories the fake fronts: refs and commits, live, with this machine's git
 // configuration kept out.
 import { spawn } from 'node:child_process';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { gitEnv } from '../git-env.ts';
 import { isoSeconds } from './state.ts';
 
@@ -36,18 +38,66 @@ export async function gitOk(cwd: string, args: string[]): Promise<string> {
   return result.stdout;
 }
 
+/** Per bare repository: the last listing, and the ref files' contents it was read from. */
+const refListings = new Map<string, { fingerprint: string; refs: ReadonlyMap<string, string> }>();
+
 /**
- * Every ref and the object it points at. Only names and ids: `%(objecttype)` would make git read
- * each ref's object (hundreds of PR heads), so a ref's type is read when a query asks for it.
+ * Every ref and the object it points at, as `git for-each-ref` lists them. Only names and ids:
+ * `%(objecttype)` would make git read each ref's object (hundreds of PR heads), so a ref's type
+ * is read when a query asks for it. The listing is reused while git's ref files hold what they
+ * held, which spares most requests a git process. Tests and the bench change refs with git
+ * directly, behind the fake's back, so only the files can tell; their contents, not their
+ * stat: a ref rewritten within one clock tick can keep its size, mtime and even its inode.
  */
-export async function readRefs(bareDir: string): Promise<Map<string, string>> {
+export async function readRefs(bareDir: string): Promise<ReadonlyMap<string, string>> {
+  // Read before the listing: a write that lands during it changes the next fingerprint.
+  const fingerprint = await refFiles(bareDir);
+  const cached = refListings.get(bareDir);
+  if (fingerprint !== null && cached?.fingerprint === fingerprint) return cached.refs;
   const out = await gitOk(bareDir, ['for-each-ref', '--format=%(objectname) %(refname)']);
   const refs = new Map<string, string>();
   for (const line of out.split('\n')) {
     const [oid, name] = line.split(' ');
     if (oid && name) refs.set(name, oid);
   }
+  if (fingerprint !== null) refListings.set(bareDir, { fingerprint, refs });
   return refs;
+}
+
+/**
+ * The names and contents of `packed-refs` and of every file under `refs/` (loose refs are a
+ * line each); null for a repository whose refs are not files (reftable), or that changed
+ * during the walk: its listing is not reused.
+ */
+async function refFiles(bareDir: string): Promise<string | null> {
+  if (await exists(path.join(bareDir, 'reftable'))) return null;
+  const refsDir = path.join(bareDir, 'refs');
+  const entries = await readdir(refsDir, { recursive: true, withFileTypes: true }).catch(
+    () => null
+  );
+  if (entries === null) return null;
+  const files = [
+    path.join(bareDir, 'packed-refs'),
+    ...entries.filter(e => e.isFile()).map(e => path.join(e.parentPath, e.name))
+  ];
+  const contents = await Promise.all(
+    files.map(f =>
+      readFile(f, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        // No packed-refs is a state like any other; a loose ref gone meanwhile is a change.
+        if (error.code === 'ENOENT' && f === files[0]) return '';
+        throw error;
+      })
+    )
+  ).catch(() => null);
+  if (contents === null) return null;
+  return files.map((f, i) => `${f}\0${contents[i]}`).join('\0');
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false
+  );
 }
 
 export interface CommitDetails {

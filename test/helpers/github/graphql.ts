@@ -23,7 +23,7 @@ export interface RequestContext {
   require: (scope: TokenScope, need: 'read' | 'write') => void;
   login: string;
   /** Ref name to object id, one snapshot per request. */
-  refs: (repo: FakeRepo) => Promise<Map<string, string>>;
+  refs: (repo: FakeRepo) => Promise<ReadonlyMap<string, string>>;
   object: (repo: FakeRepo, oid: string) => Promise<GitObject>;
   commit: (repo: FakeRepo, oid: string) => Promise<CommitDetails>;
 }
@@ -126,7 +126,7 @@ export async function handleGraphql(hub: FakeGitHub, ex: Exchange): Promise<void
 
 function requestContext(token: FakeToken): RequestContext {
   // One ref snapshot and one read per object per request, however many PRs point at them.
-  const refs = new Map<FakeRepo, Promise<Map<string, string>>>();
+  const refs = new Map<FakeRepo, Promise<ReadonlyMap<string, string>>>();
   const objects = new Map<string, Promise<GitObject>>();
   const readers = new Map<string, (oid: string) => Promise<GitObject>>();
   const object = (repo: FakeRepo, oid: string): Promise<GitObject> => {

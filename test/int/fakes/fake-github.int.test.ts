@@ -262,6 +262,29 @@ describe('GraphQL', () => {
     await origin.deleteRef('refs/heads/staging');
   });
 
+  it('sees every ref change made with git behind its back, loose or packed', async () => {
+    const stagingOid = async (): Promise<string | null> => {
+      const { body } = await graphql<RebuildData>(REBUILD_QUERY, rebuildVariables());
+      return body.data?.repository?.stagingRef?.target.oid ?? null;
+    };
+    const first = await origin.commit('staging', { 'staging.txt': '1\n' }, 'staging 1');
+    expect(await stagingOid()).toBe(first);
+    // Loose, moved in place (same size, as ref files always are).
+    const second = await origin.commit('staging', { 'staging.txt': '2\n' }, 'staging 2');
+    expect(await stagingOid()).toBe(second);
+    // Packed, then moved again: a loose file shadows the packed entry.
+    await origin.git(['pack-refs', '--all']);
+    expect(await stagingOid()).toBe(second);
+    await origin.git(['update-ref', 'refs/heads/staging', first]);
+    expect(await stagingOid()).toBe(first);
+    await origin.git(['pack-refs', '--all']);
+    await origin.git(['update-ref', 'refs/heads/staging', second]);
+    await origin.git(['pack-refs', '--all']);
+    expect(await stagingOid()).toBe(second);
+    await origin.deleteRef('refs/heads/staging');
+    expect(await stagingOid()).toBeNull();
+  });
+
   it('answers an unknown repository with GitHub NOT_FOUND error', async () => {
     const { status, body } = await graphql<RebuildData>(
       REBUILD_QUERY,
