@@ -681,7 +681,7 @@ const sweepMode = {
     connect: settings => {
         let cluster = null;
         return {
-            github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
+            github: new github/* GitHub */.gq((0,github/* createOctokit */.Qi)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
             git: new git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
             // One connection for the inventory and the removals.
             cluster: () => (cluster ??= (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs))

@@ -100,7 +100,7 @@ const statusMode = {
     readSettings: settings/* readStatusSettings */.g,
     secrets: settings => [settings.githubToken, settings.kubeconfig],
     connect: settings => ({
-        github: new github/* GitHub */.g((0,github/* createOctokit */.Q)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
+        github: new github/* GitHub */.gq((0,github/* createOctokit */.Qi)(settings.githubToken, settings.apiUrl, settings.requestTimeoutMs), settings.repository),
         git: new git/* Git */.TU(settings.workspace, { requestTimeoutMs: settings.requestTimeoutMs }),
         cluster: () => (0,client.connectKubernetes)(settings.kubeconfig, settings.requestTimeoutMs)
     }),

@@ -26,23 +26,8 @@ const CONTEXT_FIELDS = `
   }
 `;
 
-/**
- * Everything rebuild needs in one query (plus pages of pull requests): permission, the default
- * branch, base and staging heads (and the protection rule on staging that non-admins can see,
- * `refUpdateRule`), and every open PR to base with its head commit's checks.
- */
-export const REBUILD_QUERY = `
-query stagingRebuild($owner: String!, $repo: String!, $base: String!, $baseRef: String!, $stagingRef: String!, $cursor: String) {
-  repository(owner: $owner, name: $repo) {
-    viewerPermission
-    defaultBranchRef { name }
-    baseRef: ref(qualifiedName: $baseRef) {
-      target { oid ... on Commit { tree { oid } } }
-    }
-    stagingRef: ref(qualifiedName: $stagingRef) {
-      refUpdateRule { pattern }
-      target { oid ... on Commit { message tree { oid } } }
-    }
+/** Open PRs to base, oldest first, with each head commit's checks: one page from `$cursor`. */
+const PULL_REQUESTS = `
     pullRequests(states: OPEN, baseRefName: $base, first: 100, after: $cursor, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         id
@@ -62,7 +47,35 @@ query stagingRebuild($owner: String!, $repo: String!, $base: String!, $baseRef: 
         }
       }
       pageInfo { hasNextPage endCursor }
+    }`;
+
+/**
+ * Everything rebuild needs in one query: permission, the default branch, base and staging heads
+ * (and the protection rule on staging that non-admins can see, `refUpdateRule`), and the first
+ * page of open PRs. Sent without a cursor; PULL_REQUESTS_QUERY reads the pages after it.
+ */
+export const REBUILD_QUERY = `
+query stagingRebuild($owner: String!, $repo: String!, $base: String!, $baseRef: String!, $stagingRef: String!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    viewerPermission
+    defaultBranchRef { name }
+    baseRef: ref(qualifiedName: $baseRef) {
+      target { oid ... on Commit { tree { oid } } }
     }
+    stagingRef: ref(qualifiedName: $stagingRef) {
+      refUpdateRule { pattern }
+      target { oid ... on Commit { message tree { oid } } }
+    }${PULL_REQUESTS}
+  }
+}`;
+
+/**
+ * The pages of open PRs after REBUILD_QUERY's, without the repository's fields again (the
+ * staging commit's message alone is about 70 bytes per merged PR).
+ */
+export const PULL_REQUESTS_QUERY = `
+query stagingPullRequests($owner: String!, $repo: String!, $base: String!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {${PULL_REQUESTS}
   }
 }`;
 

@@ -4,7 +4,7 @@ import type { GitHub } from '../io/github.js';
 import { describeCall } from '../io/github-errors.js';
 import { log } from '../log.js';
 import { errorMessage } from '../util/errors.js';
-import { CONTEXTS_QUERY, REBUILD_QUERY } from './query.js';
+import { CONTEXTS_QUERY, PULL_REQUESTS_QUERY, REBUILD_QUERY } from './query.js';
 import { shortSha } from './reasons.js';
 import type { CheckContext, PullRequestInfo, SkipReason } from './types.js';
 
@@ -63,8 +63,13 @@ interface RawRebuild {
       refUpdateRule: { pattern: string } | null;
       target: { oid: string; message?: string; tree?: { oid: string } };
     } | null;
-    pullRequests: { nodes: Array<RawPullRequest | null> };
+    pullRequests: RawPullRequests;
   };
+}
+
+interface RawPullRequests {
+  nodes: Array<RawPullRequest | null>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 function toContext(raw: RawContext): CheckContext | null {
@@ -119,21 +124,37 @@ function explainForbidden(error: unknown): never {
   throw error;
 }
 
-/** One query (plus pages) for everything rebuild needs; extra pages only for PRs with >100 checks. */
+/**
+ * One query for everything rebuild needs, then the further pages of PRs (and of the checks of
+ * PRs with more than 100). The repository's fields come from the first page only.
+ */
 export async function loadRebuildState(
   github: GitHub,
   base: string,
   staging: string
 ): Promise<RebuildState> {
+  const { owner, repo: name } = github.repository;
   const data = await github
-    .paginate<RawRebuild>(REBUILD_QUERY, {
-      owner: github.repository.owner,
-      repo: github.repository.repo,
+    .query<RawRebuild>(REBUILD_QUERY, {
+      owner,
+      repo: name,
       base,
       baseRef: `refs/heads/${base}`,
       stagingRef: `refs/heads/${staging}`
     })
     .catch(explainForbidden);
+  const { pageInfo } = data.repository.pullRequests;
+  if (pageInfo.hasNextPage) {
+    const rest = await github
+      .paginate<{ repository: { pullRequests: RawPullRequests } }>(PULL_REQUESTS_QUERY, {
+        owner,
+        repo: name,
+        base,
+        cursor: pageInfo.endCursor
+      })
+      .catch(explainForbidden);
+    data.repository.pullRequests.nodes.push(...rest.repository.pullRequests.nodes);
+  }
   const repo = data.repository;
   const pullRequests: PullRequestInfo[] = [];
   for (const pr of repo.pullRequests.nodes) {

@@ -107,12 +107,12 @@ class HookedGitHub extends GitHub {
     super(octokit, repository);
   }
 
-  // The first paginated query is rebuild's one round trip.
-  override async paginate<T extends object>(
+  // Rebuild's first query is its one round trip for up to 100 open PRs (every scenario here).
+  override async query<T extends object>(
     query: string,
     variables: Record<string, unknown>
   ): Promise<T> {
-    const data = await super.paginate<T>(query, variables);
+    const data = await super.query<T>(query, variables);
     if (!this.hooked) {
       this.hooked = true;
       await this.afterQuery();
